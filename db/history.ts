@@ -1,0 +1,114 @@
+// The change recorder behind history, undo and redo. Temporary triggers (per connection, so bulk
+// loaders can go without them) copy every row image touched by a write into temp.change_log; the
+// store folds the log into one append-only history entry per user action.
+import type { SqliteDb } from './open';
+
+/** Tables whose rows are recorded, with the columns that identify a row. */
+export const RECORDED_TABLES: Record<string, readonly string[]> = {
+  entity: ['id'],
+  alias: ['id'],
+  source: ['id'],
+  claim: ['id'],
+  claim_role: ['claim_id', 'entity_id', 'role'],
+  relation: ['id'],
+  span: ['id'],
+  note: ['id'],
+};
+
+export interface RowChange {
+  /** table */
+  t: string;
+  /** row image before the change (null: inserted) */
+  b: Record<string, unknown> | null;
+  /** row image after the change (null: deleted) */
+  a: Record<string, unknown> | null;
+}
+
+function columnsOf(db: SqliteDb, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
+}
+
+function image(prefix: 'new' | 'old', columns: string[]): string {
+  return `json_object(${columns.map((c) => `'${c}', ${prefix}."${c}"`).join(', ')})`;
+}
+
+export function installRecorder(db: SqliteDb): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS change_log (seq INTEGER PRIMARY KEY, t TEXT NOT NULL, b TEXT, a TEXT)`);
+  for (const table of Object.keys(RECORDED_TABLES)) {
+    const columns = columnsOf(db, table);
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS rec_${table}_i AFTER INSERT ON main.${table}
+      BEGIN INSERT INTO change_log(t, b, a) VALUES ('${table}', NULL, ${image('new', columns)}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS rec_${table}_u AFTER UPDATE ON main.${table}
+      BEGIN INSERT INTO change_log(t, b, a) VALUES ('${table}', ${image('old', columns)}, ${image('new', columns)}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS rec_${table}_d AFTER DELETE ON main.${table}
+      BEGIN INSERT INTO change_log(t, b, a) VALUES ('${table}', ${image('old', columns)}, NULL); END;
+    `);
+  }
+}
+
+/** Reads and clears the change log of the current transaction. */
+export function drainChanges(db: SqliteDb): RowChange[] {
+  const rows = db.prepare('SELECT t, b, a FROM temp.change_log ORDER BY seq').all() as { t: string; b: string | null; a: string | null }[];
+  db.prepare('DELETE FROM temp.change_log').run();
+  return rows.map((row) => ({
+    t: row.t,
+    b: row.b === null ? null : (JSON.parse(row.b) as Record<string, unknown>),
+    a: row.a === null ? null : (JSON.parse(row.a) as Record<string, unknown>),
+  }));
+}
+
+function keyWhere(table: string): string {
+  return RECORDED_TABLES[table]!.map((c) => `"${c}" = @${c}`).join(' AND ');
+}
+
+function currentRow(db: SqliteDb, table: string, row: Record<string, unknown>): Record<string, unknown> | undefined {
+  const columns = columnsOf(db, table);
+  const key = Object.fromEntries(RECORDED_TABLES[table]!.map((c) => [c, row[c]]));
+  return db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM main.${table} WHERE ${keyWhere(table)}`).get(key) as
+    | Record<string, unknown>
+    | undefined;
+}
+
+function sameRow(a: Record<string, unknown> | undefined, b: Record<string, unknown> | null): boolean {
+  if (!a || !b) return !a && !b;
+  return Object.keys(b).every((k) => a[k] === b[k]);
+}
+
+/**
+ * Applies row images: to undo, from `after` back to `before` in reverse order; to redo, forward.
+ * Refuses (throws) when a row is no longer as the entry left it, so a stale undo never clobbers
+ * somebody else's later change.
+ */
+export function applyChanges(db: SqliteDb, changes: RowChange[], direction: 'undo' | 'redo'): void {
+  const steps = direction === 'undo' ? [...changes].reverse() : changes;
+  db.pragma('defer_foreign_keys = ON');
+  for (const change of steps) {
+    const expected = direction === 'undo' ? change.a : change.b;
+    const target = direction === 'undo' ? change.b : change.a;
+    const probe = (expected ?? target)!;
+    const current = currentRow(db, change.t, probe);
+    if (!sameRow(current, expected)) {
+      throw new StaleHistoryError(`it was changed again afterwards (${change.t} ${describeKey(change.t, probe)})`);
+    }
+    if (target === null) {
+      db.prepare(`DELETE FROM main.${change.t} WHERE ${keyWhere(change.t)}`).run(pick(change.t, probe));
+    } else if (expected === null) {
+      const columns = Object.keys(target);
+      db.prepare(`INSERT INTO main.${change.t} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(target);
+    } else {
+      const columns = Object.keys(target).filter((c) => !RECORDED_TABLES[change.t]!.includes(c));
+      db.prepare(`UPDATE main.${change.t} SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${keyWhere(change.t)}`).run(target);
+    }
+  }
+}
+
+function pick(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(RECORDED_TABLES[table]!.map((c) => [c, row[c]]));
+}
+
+function describeKey(table: string, row: Record<string, unknown>): string {
+  return RECORDED_TABLES[table]!.map((c) => String(row[c])).join('/');
+}
+
+export class StaleHistoryError extends Error {}

@@ -1,0 +1,104 @@
+// Opening an investigation file: pragmas, integrity check, backup, migrations.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type SqliteDb = Database.Database;
+
+export class DatabaseOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** run PRAGMA quick_check on open (skipped for in-memory databases) */
+  checkIntegrity?: boolean;
+  /** refuse to create a new file: the CLI reads existing investigations only */
+  mustExist?: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Opens (creating if needed) an investigation and brings its schema up to date. */
+export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb {
+  const inMemory = path === ':memory:';
+  if (!inMemory) assertLooksLikeSqlite(path, options.mustExist ?? false);
+
+  let db: SqliteDb;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
+  } catch (error) {
+    throw new DatabaseOpenError(`Cannot open ${path}: ${(error as Error).message}`);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    if (!inMemory && (options.checkIntegrity ?? true)) {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw new DatabaseOpenError(`${path} is damaged (integrity check: ${String(result)})`);
+    }
+    if (!options.readonly) migrate(db, path);
+    else assertKnownVersion(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    throw new DatabaseOpenError(`Cannot open ${path}: ${(error as Error).message}`);
+  }
+}
+
+function assertLooksLikeSqlite(path: string, mustExist: boolean): void {
+  if (!existsSync(path)) {
+    if (mustExist) throw new DatabaseOpenError(`No investigation at ${path}`);
+    return;
+  }
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new DatabaseOpenError(`${path} is a folder, not a Skein investigation`);
+  if (stat.size === 0) return; // an empty file becomes a new investigation
+  const head = readFileSync(path, { encoding: null, flag: 'r' }).subarray(0, 16).toString('latin1');
+  if (head !== SQLITE_MAGIC) throw new DatabaseOpenError(`${path} is not a Skein investigation (not an SQLite file)`);
+}
+
+function userVersion(db: SqliteDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function assertKnownVersion(db: SqliteDb, path: string): void {
+  const version = userVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new DatabaseOpenError(
+      `${path} was written by a newer version of Skein (schema ${version}; this version reads up to ${SCHEMA_VERSION}). Update Skein to open it.`,
+    );
+  }
+  if (version !== 0) {
+    const hasEntity = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity'").get();
+    if (!hasEntity) throw new DatabaseOpenError(`${path} is an SQLite file but not a Skein investigation`);
+  }
+}
+
+/** Runs every pending migration in one transaction, after a backup copy of a file that has data. */
+export function migrate(db: SqliteDb, path = ':memory:'): void {
+  assertKnownVersion(db, path);
+  const current = userVersion(db);
+  if (current === 0) {
+    const foreign = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+    if (foreign.n > 0) throw new DatabaseOpenError(`${path} is an SQLite file but not a Skein investigation`);
+  }
+  const pending = MIGRATIONS.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  if (current > 0 && path !== ':memory:') {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(path, `${path}.backup-v${current}`);
+  }
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.up);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

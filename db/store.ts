@@ -1,0 +1,176 @@
+// The graph store: one investigation file, its transactions and its history.
+// Every write goes through `write`, which runs in one IMMEDIATE transaction and folds the rows it
+// touched into one history entry; undo and redo replay those row images.
+import type { HistoryEntry } from '../shared/domain/model';
+import { ApiError } from '../shared/api/errors';
+import { applyChanges, drainChanges, installRecorder, StaleHistoryError, type RowChange } from './history';
+import { openDatabase, type OpenOptions, type SqliteDb } from './open';
+
+export interface WriteMeta {
+  action: string;
+  summary: string;
+  actor?: string;
+}
+
+export interface WriteResult<T> {
+  value: T;
+  historyId: number | null;
+}
+
+export interface StoreOptions extends OpenOptions {
+  /** record history (default true); bulk loaders switch it off */
+  history?: boolean;
+}
+
+interface HistoryRow {
+  id: number; at: number; actor: string; action: string; summary: string; changes: string;
+  undoes: number | null; redoes: number | null;
+}
+
+export class GraphStore {
+  readonly db: SqliteDb;
+  readonly path: string;
+  private readonly recording: boolean;
+  private listeners = new Set<(entry: { historyId: number | null; action: string }) => void>();
+
+  constructor(path: string, options: StoreOptions = {}) {
+    this.path = path;
+    this.db = openDatabase(path, options);
+    this.recording = (options.history ?? true) && !options.readonly;
+    if (this.recording) installRecorder(this.db);
+  }
+
+  static memory(): GraphStore {
+    return new GraphStore(':memory:');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Called after every committed write (the transports push it to the windows). */
+  onChange(listener: (entry: { historyId: number | null; action: string }) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `fn` in one transaction and records what it changed as one history entry. */
+  write<T>(meta: WriteMeta, fn: (db: SqliteDb) => T): WriteResult<T> {
+    const run = this.db.transaction(() => {
+      if (this.recording) drainChanges(this.db);
+      const value = fn(this.db);
+      const historyId = this.recording ? this.appendHistory(meta, drainChanges(this.db), null, null) : null;
+      return { value, historyId };
+    });
+    const result = run.immediate();
+    this.emit(result.historyId, meta.action);
+    return result;
+  }
+
+  /** Reads inside a deferred transaction so that multi-statement reads see one snapshot. */
+  read<T>(fn: (db: SqliteDb) => T): T {
+    return this.db.transaction(() => fn(this.db)).deferred();
+  }
+
+  private appendHistory(meta: WriteMeta, changes: RowChange[], undoes: number | null, redoes: number | null): number | null {
+    if (changes.length === 0) return null;
+    const info = this.db
+      .prepare('INSERT INTO history (at, actor, action, summary, changes, undoes, redoes) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(Date.now(), meta.actor ?? 'user', meta.action, meta.summary, JSON.stringify(changes), undoes, redoes);
+    return Number(info.lastInsertRowid);
+  }
+
+  private emit(historyId: number | null, action: string): void {
+    for (const listener of this.listeners) listener({ historyId, action });
+  }
+
+  /** An original entry is undone while it has more undo entries than redo entries. */
+  private isUndone(id: number): boolean {
+    const row = this.db
+      .prepare('SELECT (SELECT count(*) FROM history WHERE undoes = ?) - (SELECT count(*) FROM history WHERE redoes = ?) AS n')
+      .get(id, id) as { n: number };
+    return row.n > 0;
+  }
+
+  /** The newest original change that is in effect. */
+  private undoTarget(): HistoryRow | undefined {
+    const rows = this.db
+      .prepare('SELECT * FROM history WHERE undoes IS NULL AND redoes IS NULL ORDER BY id DESC LIMIT 200')
+      .iterate() as IterableIterator<HistoryRow>;
+    for (const row of rows) if (!this.isUndone(row.id)) return row;
+    return undefined;
+  }
+
+  /** The oldest undone change with nothing newer in effect (a new change clears the redo stack). */
+  private redoTarget(): HistoryRow | undefined {
+    const originals = this.db
+      .prepare('SELECT * FROM history WHERE undoes IS NULL AND redoes IS NULL ORDER BY id DESC LIMIT 200')
+      .all() as HistoryRow[];
+    let candidate: HistoryRow | undefined;
+    for (const row of originals) {
+      if (!this.isUndone(row.id)) break;
+      candidate = row;
+    }
+    return candidate;
+  }
+
+  undo(): HistoryEntry | null {
+    return this.replay('undo');
+  }
+
+  redo(): HistoryEntry | null {
+    return this.replay('redo');
+  }
+
+  private replay(direction: 'undo' | 'redo'): HistoryEntry | null {
+    if (!this.recording) throw new ApiError('refused', 'This investigation is open without history');
+    const outcome = this.db
+      .transaction(() => {
+        const target = direction === 'undo' ? this.undoTarget() : this.redoTarget();
+        if (!target) return null;
+        drainChanges(this.db);
+        try {
+          applyChanges(this.db, JSON.parse(target.changes) as RowChange[], direction);
+        } catch (error) {
+          if (error instanceof StaleHistoryError) {
+            throw new ApiError('stale', `Cannot ${direction} "${target.summary}": ${error.message}`);
+          }
+          throw error;
+        }
+        const verb = direction === 'undo' ? 'Undo' : 'Redo';
+        const id = this.appendHistory(
+          { action: `history.${direction}`, summary: `${verb}: ${target.summary}` },
+          drainChanges(this.db),
+          direction === 'undo' ? target.id : null,
+          direction === 'redo' ? target.id : null,
+        );
+        return { id, target };
+      })
+      .immediate();
+    if (!outcome) return null;
+    this.emit(outcome.id, `history.${direction}`);
+    return this.historyEntry(outcome.target);
+  }
+
+  private historyEntry(row: HistoryRow): HistoryEntry {
+    return {
+      id: row.id, at: row.at, actor: row.actor, action: row.action, summary: row.summary, undoes: row.undoes ?? row.redoes,
+      undone: row.undoes === null && row.redoes === null ? this.isUndone(row.id) : false,
+      changeCount: (JSON.parse(row.changes) as unknown[]).length,
+    };
+  }
+
+  history(limit: number): HistoryEntry[] {
+    const rows = this.db.prepare('SELECT * FROM history ORDER BY id DESC LIMIT ?').all(limit) as HistoryRow[];
+    return rows.map((row) => this.historyEntry(row));
+  }
+
+  getSetting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

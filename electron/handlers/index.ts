@@ -1,0 +1,9 @@
+// Every handler map; the router merges them and refuses a name defined twice.
+import { appHandlers } from './app';
+import { claimHandlers } from './claims';
+import { entityHandlers } from './entities';
+import { graphHandlers } from './graph';
+import { historyHandlers } from './history';
+import type { HandlerMap } from './types';
+
+export const allHandlers: readonly HandlerMap[] = [appHandlers, graphHandlers, entityHandlers, claimHandlers, historyHandlers];

@@ -1,0 +1,39 @@
+// Test helpers: an in-memory investigation behind the real router.
+import { GraphStore } from '../../db/store';
+import { createRouter, type Router } from '../../electron/router';
+import type { Args, Method, Result } from '../../shared/api/contract';
+
+export interface TestApp {
+  store: GraphStore;
+  router: Router;
+  call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>;
+}
+
+export function testApp(path = ':memory:'): TestApp {
+  const store = new GraphStore(path);
+  const router = createRouter({ store, appVersion: '0.0.0-test' });
+  return {
+    store,
+    router,
+    call: async <M extends Method>(method: M, args: Args<M>) => (await router.call(method, args)) as Result<M>,
+  };
+}
+
+/** A small fictional investigation: a defector alleges a minister was recruited; the minister denies it. */
+export async function seedLikeGraph(app: TestApp) {
+  const defector = await app.call('entity.create', { kind: 'person', name: 'Oleg Varnavin', aliases: [{ name: 'Варнавин', kind: 'transliteration' }] });
+  const minister = await app.call('entity.create', { kind: 'person', name: 'Marta Quell', aliases: [{ name: 'Heron', kind: 'codename' }] });
+  const service = await app.call('entity.create', { kind: 'organization', name: 'Committee for State Security', aliases: [{ name: 'KGB', kind: 'abbreviation' }] });
+  const city = await app.call('entity.create', { kind: 'place', name: 'Tallinn' });
+  const membership = await app.call('relation.create', { kind: 'member_of', fromId: defector.id, toId: service.id });
+  const allegation = await app.call('claim.create', {
+    text: 'Marta Quell was recruited by the KGB in 1989.', claimantId: defector.id, stance: 'asserts',
+    predicate: 'recruited_by', aboutTime: '1989', madeOn: '2024-05-02', evidenceOffered: 'none',
+    roles: [{ entityId: minister.id, role: 'subject' }, { entityId: service.id, role: 'object' }],
+  });
+  const denial = await app.call('claim.create', {
+    text: 'Marta Quell denies she was ever recruited.', claimantId: minister.id, stance: 'denies', respondsTo: allegation.id,
+    roles: [{ entityId: minister.id, role: 'subject' }],
+  });
+  return { defector, minister, service, city, membership, allegation, denial };
+}
