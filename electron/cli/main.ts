@@ -1,6 +1,7 @@
 // The `skein` command line: `npm run skein -- <command> [options]`.
 // Each command lives in its own module; this file only dispatches and turns errors into messages.
 import { ApiError } from '../../shared/api/errors';
+import { CliError } from './errors';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export class CliError extends Error {}
+
 
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry || process.argv[1]?.endsWith('cli/main.ts')) {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { GraphStore } from '../../db/store';
 import { counts } from '../../db/queries/stats';
 import { parseCli } from './args';
-import { CliError } from './main';
+import { CliError } from './errors';
 
 const HELP = `Usage: skein stats --db FILE [--json]
 
