@@ -1,7 +1,7 @@
 // Opening an investigation file: pragmas, integrity check, backup, migrations.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type SqliteDb = Database.Database;
 
@@ -70,11 +70,11 @@ function userVersion(db: SqliteDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function assertKnownVersion(db: SqliteDb, path: string): void {
+function assertKnownVersion(db: SqliteDb, path: string, latest = SCHEMA_VERSION): void {
   const version = userVersion(db);
-  if (version > SCHEMA_VERSION) {
+  if (version > latest) {
     throw new DatabaseOpenError(
-      `${path} was written by a newer version of Skein (schema ${version}; this version reads up to ${SCHEMA_VERSION}). Update Skein to open it.`,
+      `${path} was written by a newer version of Skein (schema ${version}; this version reads up to ${latest}). Update Skein to open it.`,
     );
   }
   if (version !== 0) {
@@ -84,14 +84,15 @@ function assertKnownVersion(db: SqliteDb, path: string): void {
 }
 
 /** Runs every pending migration in one transaction, after a backup copy of a file that has data. */
-export function migrate(db: SqliteDb, path = ':memory:'): void {
-  assertKnownVersion(db, path);
+export function migrate(db: SqliteDb, path = ':memory:', migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]!.version;
+  assertKnownVersion(db, path, latest);
   const current = userVersion(db);
   if (current === 0) {
     const foreign = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
     if (foreign.n > 0) throw new DatabaseOpenError(`${path} is an SQLite file but not a Skein investigation`);
   }
-  const pending = MIGRATIONS.filter((migration) => migration.version > current);
+  const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return;
   if (current > 0 && path !== ':memory:') {
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -99,6 +100,6 @@ export function migrate(db: SqliteDb, path = ':memory:'): void {
   }
   db.transaction(() => {
     for (const migration of pending) db.exec(migration.up);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${latest}`);
   }).immediate();
 }
