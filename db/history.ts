@@ -13,6 +13,8 @@ export const RECORDED_TABLES: Record<string, readonly string[]> = {
   relation: ['id'],
   span: ['id'],
   note: ['id'],
+  merge: ['id'],
+  not_duplicate: ['a', 'b'],
 };
 
 export interface RowChange {
@@ -97,8 +99,14 @@ export function applyChanges(db: SqliteDb, changes: RowChange[], direction: 'und
       const columns = Object.keys(target);
       db.prepare(`INSERT INTO main.${change.t} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(target);
     } else {
-      const columns = Object.keys(target).filter((c) => !RECORDED_TABLES[change.t]!.includes(c));
-      db.prepare(`UPDATE main.${change.t} SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${keyWhere(change.t)}`).run(target);
+      // keys may change too (a merge moves claim_role rows): match on the old key, set every column
+      const columns = Object.keys(target);
+      const keys = RECORDED_TABLES[change.t]!;
+      const params = {
+        ...Object.fromEntries(columns.map((c) => [`new_${c}`, target[c]])),
+        ...Object.fromEntries(keys.map((c) => [`old_${c}`, expected[c]])),
+      };
+      db.prepare(`UPDATE main.${change.t} SET ${columns.map((c) => `"${c}" = @new_${c}`).join(', ')} WHERE ${keys.map((c) => `"${c}" = @old_${c}`).join(' AND ')}`).run(params);
     }
   }
 }

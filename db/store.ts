@@ -27,6 +27,31 @@ interface HistoryRow {
   undoes: number | null; redoes: number | null;
 }
 
+const NODE_OF: Record<string, (row: Record<string, unknown>) => (string | null)[]> = {
+  entity: (r) => [`e:${r.id}`],
+  alias: (r) => [`e:${r.entity_id}`],
+  source: (r) => [`s:${r.id}`],
+  claim: (r) => [`c:${r.id}`],
+  claim_role: (r) => [`c:${r.claim_id}`],
+  relation: (r) => [`e:${r.from_id}`, `e:${r.to_id}`],
+  span: (r) => [r.claim_id != null ? `c:${r.claim_id}` : r.entity_id != null ? `e:${r.entity_id}` : null, `s:${r.source_id}`],
+  note: (r) => [r.entity_id != null ? `e:${r.entity_id}` : r.claim_id != null ? `c:${r.claim_id}` : r.source_id != null ? `s:${r.source_id}` : null],
+  merge: (r) => [`e:${r.survivor_id}`, `e:${r.merged_id}`],
+  not_duplicate: (r) => [`e:${r.a}`, `e:${r.b}`],
+};
+
+/** The number of row changes and the graph nodes they touched (for "jump to item"). */
+export function summarizeChanges(changes: RowChange[]): { changeCount: number; items: string[] } {
+  const items = new Set<string>();
+  for (const change of changes) {
+    const row = change.a ?? change.b;
+    if (!row) continue;
+    for (const id of NODE_OF[change.t]?.(row) ?? []) if (id) items.add(id);
+    if (items.size >= 20) break;
+  }
+  return { changeCount: changes.length, items: [...items] };
+}
+
 export class GraphStore {
   readonly db: SqliteDb;
   readonly path: string;
@@ -156,7 +181,7 @@ export class GraphStore {
     return {
       id: row.id, at: row.at, actor: row.actor, action: row.action, summary: row.summary, undoes: row.undoes ?? row.redoes,
       undone: row.undoes === null && row.redoes === null ? this.isUndone(row.id) : false,
-      changeCount: (JSON.parse(row.changes) as unknown[]).length,
+      ...summarizeChanges(JSON.parse(row.changes) as RowChange[]),
     };
   }
 

@@ -83,3 +83,42 @@ export function claimsOfEntity(db: SqliteDb, entityId: number): { by: Claim[]; a
     .map((row) => toClaim(row, rolesOf(db, row.id)));
   return { by, about };
 }
+
+export type ClaimPatch = Partial<Omit<NewClaim, 'origin'>>;
+
+/** Edits a claim; roles, when given, replace the old ones. */
+export function updateClaim(db: SqliteDb, id: number, version: number, patch: ClaimPatch): Claim {
+  const row = getClaimRow(db, id);
+  assertVersion('claim', row, version);
+  if (patch.claimantId !== undefined && patch.claimantId !== null) assertLiveEntity(db, patch.claimantId, 'claimant');
+  for (const role of patch.roles ?? []) assertLiveEntity(db, role.entityId, role.role);
+  if (patch.respondsTo !== undefined && patch.respondsTo !== null) {
+    if (patch.respondsTo === id) throw new ApiError('invalid_arguments', 'A claim cannot respond to itself');
+    getClaimRow(db, patch.respondsTo);
+  }
+  const touched = new Set<number>(rolesOf(db, id).map((r) => r.entityId));
+  if (row.claimant_id !== null) touched.add(row.claimant_id);
+  const next = {
+    text: patch.text?.trim() ?? row.text, claimant_id: patch.claimantId !== undefined ? patch.claimantId : row.claimant_id,
+    claimant_label: patch.claimantLabel !== undefined ? patch.claimantLabel : row.claimant_label,
+    stance: patch.stance ?? row.stance, predicate: patch.predicate !== undefined ? patch.predicate : row.predicate,
+    made_on: patch.madeOn !== undefined ? patch.madeOn : row.made_on, about_time: patch.aboutTime !== undefined ? patch.aboutTime : row.about_time,
+    status: patch.status ?? row.status, credibility: patch.credibility !== undefined ? patch.credibility : row.credibility,
+    evidence_offered: patch.evidenceOffered !== undefined ? patch.evidenceOffered : row.evidence_offered,
+    responds_to: patch.respondsTo !== undefined ? patch.respondsTo : row.responds_to,
+  };
+  db.prepare(`UPDATE claim SET text = @text, claimant_id = @claimant_id, claimant_label = @claimant_label, stance = @stance,
+    predicate = @predicate, made_on = @made_on, about_time = @about_time, status = @status, credibility = @credibility,
+    evidence_offered = @evidence_offered, responds_to = @responds_to, updated_at = @now, version = version + 1 WHERE id = @id`)
+    .run({ ...next, now: Date.now(), id });
+  if (patch.roles) {
+    db.prepare('DELETE FROM claim_role WHERE claim_id = ?').run(id);
+    const add = db.prepare('INSERT OR IGNORE INTO claim_role (claim_id, entity_id, role) VALUES (?, ?, ?)');
+    for (const role of patch.roles) add.run(id, role.entityId, role.role);
+    db.prepare('UPDATE claim SET importance = ? WHERE id = ?').run(patch.roles.length + 1, id);
+  }
+  for (const r of rolesOf(db, id)) touched.add(r.entityId);
+  if (next.claimant_id !== null) touched.add(next.claimant_id);
+  refreshImportance(db, touched);
+  return getClaim(db, id);
+}

@@ -54,3 +54,24 @@ export function relationsOfEntity(db: SqliteDb, entityId: number): (Relation & {
     .map((row) => ({ ...toRelation(row), direction: 'in' as const, otherId: row.from_id }));
   return [...out, ...incoming];
 }
+
+export function updateRelation(db: SqliteDb, id: number, version: number, patch: Partial<Omit<NewRelation, 'origin'>>): Relation {
+  const row = getRelationRow(db, id);
+  assertVersion('relation', row, version);
+  const next = {
+    kind: patch.kind ?? row.kind, from_id: patch.fromId ?? row.from_id, to_id: patch.toId ?? row.to_id,
+    start: patch.start !== undefined ? patch.start : row.start, end: patch.end !== undefined ? patch.end : row.end,
+    claim_id: patch.claimId !== undefined ? patch.claimId : row.claim_id,
+  };
+  if (next.from_id === next.to_id) throw new ApiError('invalid_arguments', 'A relation needs two different entities');
+  for (const entityId of [next.from_id, next.to_id]) {
+    const entity = getEntityRow(db, entityId);
+    if (entity.merged_into !== null) throw new ApiError('conflict', `${entity.name} was merged into another entity`);
+  }
+  if (next.claim_id !== null) getClaimRow(db, next.claim_id);
+  if (next.start && next.end && next.end < next.start) throw new ApiError('invalid_arguments', 'A relation cannot end before it starts');
+  db.prepare(`UPDATE relation SET kind = @kind, from_id = @from_id, to_id = @to_id, start = @start, end = @end, claim_id = @claim_id,
+    updated_at = @now, version = version + 1 WHERE id = @id`).run({ ...next, now: Date.now(), id });
+  refreshImportance(db, [row.from_id, row.to_id, next.from_id, next.to_id]);
+  return toRelation(getRelationRow(db, id));
+}

@@ -101,3 +101,19 @@ export function sourcesOfEntity(db: SqliteDb, entityId: number): { source: Sourc
     .all(entityId) as { source_id: number; n: number }[];
   return rows.map((row) => ({ source: getSource(db, row.source_id), mentions: row.n }));
 }
+
+export type SourcePatch = Partial<Pick<NewSource, 'kind' | 'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language' | 'reliability'>>;
+
+/** Edits a source's metadata and grade; its text (and so its hash) never changes. */
+export function updateSource(db: SqliteDb, id: number, version: number, patch: SourcePatch): Source {
+  const current = getSource(db, id);
+  assertVersion('source', current, version);
+  const pick = <K extends keyof SourcePatch>(key: K, fallback: SourcePatch[K]) => (patch[key] !== undefined ? patch[key] : fallback);
+  db.prepare(`UPDATE source SET kind = ?, title = ?, publisher = ?, author = ?, url = ?, published_at = ?, language = ?,
+    reliability = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(
+    pick('kind', current.kind), pick('title', current.title), pick('publisher', current.publisher), pick('author', current.author),
+    pick('url', current.url), pick('publishedAt', current.publishedAt), pick('language', current.language),
+    pick('reliability', current.reliability), Date.now(), id,
+  );
+  return getSource(db, id);
+}

@@ -4,6 +4,7 @@ import { getSource, gradeSource, sourceText, spansOfClaim, spansOfSource } from 
 import { toClaim, type ClaimRow } from '../../db/rows';
 import { rolesOf } from '../../db/queries/claims';
 import { namesFor } from './entities';
+import { notesOf } from '../../db/queries/notes';
 import type { HandlerMap } from './types';
 
 export const claimHandlers: HandlerMap = {
@@ -19,7 +20,7 @@ export const claimHandlers: HandlerMap = {
           ...c.roles.map((r) => r.entityId), ...(c.claimantId ? [c.claimantId] : []),
         ]),
       ]);
-      return { claim, responses, respondsTo, spans, names };
+      return { claim, responses, respondsTo, spans, notes: notesOf(db, 'claim', id), names };
     }),
   'claim.create': ({ store }, args) =>
     store.write({ action: 'claim.create', summary: `Create claim "${args.text.slice(0, 60)}"` }, (db) => createClaim(db, args)).value,
@@ -38,6 +39,7 @@ export const claimHandlers: HandlerMap = {
         source, text: sourceText(db, id), spans,
         claimCount: new Set(spans.filter((s) => s.target === 'claim').map((s) => s.targetId)).size,
         entityCount: new Set(spans.filter((s) => s.target === 'entity').map((s) => s.targetId)).size,
+        notes: notesOf(db, 'source', id),
       };
     }),
   'source.grade': ({ store }, { id, version, reliability }) =>

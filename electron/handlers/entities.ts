@@ -3,6 +3,8 @@ import { addAlias, aliasesOf, createEntity, deleteEntity, getEntityRow, removeAl
 import { claimsOfEntity } from '../../db/queries/claims';
 import { createRelation, deleteRelation, relationsOfEntity } from '../../db/queries/relations';
 import { sourcesOfEntity } from '../../db/queries/sources';
+import { mergedInto } from '../../db/queries/merge';
+import { notesOf } from '../../db/queries/notes';
 import { toEntity } from '../../db/rows';
 import type { SqliteDb } from '../../db/open';
 import type { HandlerMap } from './types';
@@ -35,6 +37,8 @@ export const entityHandlers: HandlerMap = {
         claimsBy: claims.by,
         claimsAbout: claims.about,
         sources: sourcesOfEntity(db, id),
+        merged: mergedInto(db, id),
+        notes: notesOf(db, 'entity', id),
         names,
       };
     }),

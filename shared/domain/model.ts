@@ -173,5 +173,7 @@ export const HistoryEntry = z.object({
   undoes: Id.nullable(),
   undone: z.boolean(),
   changeCount: z.number().int(),
+  /** graph node ids of the items the change touched (at most 20), to jump to them */
+  items: z.array(z.string()),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

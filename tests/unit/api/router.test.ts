@@ -49,3 +49,11 @@ describe('router', () => {
     expect((error as ApiError).message).toBe('No entity with id 42');
   });
 });
+
+describe('contract', () => {
+  it('every declared method has exactly one handler', async () => {
+    const { missingHandlers, mergeHandlers } = await import('../../../electron/router');
+    expect(missingHandlers()).toEqual([]);
+    expect(() => mergeHandlers([{ 'stats.get': () => ({}) as never }, { 'stats.get': () => ({}) as never }])).toThrow(/defined twice/);
+  });
+});

@@ -23,6 +23,9 @@ const tables = (db: Database.Database) =>
 const POPULATE: Record<number, string> = {
   10: `INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 1, 1);
        INSERT INTO alias (entity_id, name, norm, kind) VALUES (last_insert_rowid(), 'Populated Person', 'populated person', 'name');`,
+  20: `INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 1, 1);
+       INSERT INTO entity (uid, kind, name, merged_into, created_at, updated_at) VALUES ('populated-2', 'person', 'P. Person', 1, 1, 1);
+       INSERT INTO merge (survivor_id, merged_id, moved, at) VALUES (1, 2, '{}', 1);`,
 };
 
 describe('migrations', () => {
