@@ -70,7 +70,36 @@ export class GraphStore {
   }
 
   close(): void {
+    this.stopWatching();
     if (this.db.open) this.db.close();
+  }
+
+  private dataVersion = -1;
+  private watchTimer: ReturnType<typeof setInterval> | null = null;
+
+  /**
+   * Another process (the desktop app and browser mode, or the CLI) may write the same file:
+   * SQLite bumps `data_version` when another connection commits, so polling it is cheap.
+   * Returns true (and notifies listeners) when something changed since the last check.
+   */
+  checkExternalChanges(): boolean {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const changed = this.dataVersion !== -1 && version !== this.dataVersion;
+    this.dataVersion = version;
+    if (changed) this.emit(null, 'external');
+    return changed;
+  }
+
+  startWatching(intervalMs = 1000): void {
+    if (this.watchTimer) return;
+    this.checkExternalChanges();
+    this.watchTimer = setInterval(() => this.checkExternalChanges(), intervalMs);
+    this.watchTimer.unref?.();
+  }
+
+  stopWatching(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
   }
 
   /** Called after every committed write (the transports push it to the windows). */
