@@ -1,0 +1,47 @@
+// Attribution cues: the words that make a sentence a claim and set its stance, and where the
+// claimant stands relative to the cue (before it, after "according to", or nobody).
+import type { Stance } from './types-local';
+
+export interface Cue {
+  start: number;
+  end: number;
+  stance: Stance;
+  /** where to look for the claimant */
+  who: 'before' | 'after' | 'none' | 'label';
+  /** a descriptive claimant written in the cue ("Intelligence reports from the 1980s") */
+  label?: string;
+}
+
+const SAY = String.raw`(?:alleg(?:es|ed|ing)|claim(?:s|ed)|sa(?:id|ys)|told|tells|wr(?:ote|ites)|stat(?:ed|es)|insist(?:s|ed)|argu(?:es|ed)|accus(?:es|ed)|charg(?:es|ed)|add(?:s|ed)|testif(?:ied|ies)|confirm(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|maintain(?:s|ed)|announc(?:es|ed)|reveal(?:s|ed)|posted|conclud(?:es|ed)|assess(?:es|ed)|warn(?:s|ed)|believ(?:es|ed)|suspect(?:s|ed)|recall(?:s|ed)|describ(?:es|ed)|explain(?:s|ed)|accept(?:s|ed)|found|find|finds|identif(?:ies|ied)|says|report(?:s|ed)|publish(?:es|ed)|tweeted|replied|responded|countered)`;
+const DENY = String.raw`(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|withdr(?:ew|aws|awn)|retract(?:s|ed)|deleted|rebuff(?:s|ed)|contest(?:s|ed)|label(?:l?ed|s) (?:[^.]{0,40}?)as|call(?:s|ed) (?:[^.]{0,40}?)(?:“|")?(?:ridiculous|absurd|nonsense|baseless|false|fake|lies|a lie|untrue|fabricat))`;
+const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? doubt|expressed (?:confusion|doubt|scepticism|skepticism|surprise)|doubt(?:s|ed)? (?:that|whether)|contradict(?:s|ed)|challeng(?:es|ed))`;
+
+export const NEGATIVE_CONTENT = /\b(?:never|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|lies|smear|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
+
+export function findCues(s: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (re: RegExp, make: (m: RegExpExecArray) => Cue | null) => {
+    for (const m of s.matchAll(re)) {
+      const c = make(m as RegExpExecArray);
+      if (c) cues.push(c);
+    }
+  };
+  // unattributed doubt and reporting first: they own their span
+  add(/\b(?:it\s+)?(?:remains?|remained|is|was|is still|was still)\s+(?:unclear|not clear|uncertain|unknown)\s+(?:whether|if|how|why|who|what)\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
+  add(/\bquestions?\s+(?:were|was|have been|has been|are|is)\s+(?:also\s+)?(?:raised|asked)\b|\b(?:raises?|raised|fuel(?:s|ed|led)?)\s+(?:further\s+|new\s+|more\s+)?questions\b|\b(?:left|are)\s+wondering\b|\bmore questions arise\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
+  add(/\b((?:[\p{Lu}\p{Ll}][\p{L}-]*\s+){0,3}(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)(?:\s+(?:from|in|by|of)\s+(?:the\s+)?[\p{L}\d\s-]{2,40}?)?)\s+(?:suggest(?:s|ed)?|indicate(?:s|d)?|show(?:s|ed)?|appear(?:s|ed)? to show|claim(?:s|ed)?|say|said|allege[sd]?)\b/giu, (m) => {
+    const label = m[1]!.trim();
+    if (!/\b(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)\b/i.test(label)) return null;
+    return { start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'label', label };
+  });
+  add(/\b(?:is|are|was|were|has been|have been)\s+(?:widely\s+|also\s+)?(?:suspected|believed|alleged|rumou?red|reported|thought|said)\s+to\b|\b(?:reportedly|allegedly|rumou?rs?\s+(?:emerged|circulated|suggest))\b|\bappear(?:s|ed)? to (?:show|confirm|indicate)\b|\b(?:recent |media |press |news )?reports (?:have|had) \w+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'none' }));
+  add(/\baccording to\s+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'after' }));
+  add(new RegExp(String.raw`\b${DENY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
+  add(new RegExp(String.raw`\b${QUESTION}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));
+  add(new RegExp(String.raw`\b${SAY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before' }));
+  // drop cues inside another cue's span ("reports suggest" already covers "suggest")
+  cues.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Cue[] = [];
+  for (const c of cues) if (!out.some((o) => c.start >= o.start && c.start < o.end)) out.push(c);
+  return out;
+}

@@ -1,0 +1,189 @@
+// Folds name mentions into entities: the investigation's known entities first (gazetteer), then
+// exact keys (normalizeKey folds case, diacritics and Cyrillic↔Latin), alias cues (codenames,
+// bracketed acronyms and spellings), surname-only and short forms of a fuller name, acronyms
+// matching a name's initials, and nested bodies ("6th Directorate of the KGB" also mentions KGB).
+// Headings only add mentions to entities found in the body.
+import { normalizeKey } from '../text/normalize';
+import type { AliasKind, EntityKind } from './types-local';
+import type { ExtractedEntity, KnownEntity } from './types';
+import type { RawMention } from './candidates';
+import { initials, type AliasHit } from './aliases';
+import { isCyrillic } from './tokens';
+import { PLACE_SYNONYMS } from './lexicon';
+
+/** The alias key, with country short forms mapped onto their full names. */
+const entityKey = (text: string): string => {
+  const k = normalizeKey(text);
+  return PLACE_SYNONYMS[k] ?? k;
+};
+
+export interface EntityBuild {
+  entities: ExtractedEntity[];
+  /** mention start offset → entity key, for every kept mention */
+  byStart: Map<number, string>;
+  /** kept mentions in text order, with their entity */
+  mentions: { start: number; end: number; key: string; sentence: number }[];
+}
+
+interface Work {
+  entity: ExtractedEntity;
+  votes: Record<EntityKind, number>;
+  keys: Set<string>;
+  surname: string | null;
+  lastSeen: number;
+}
+
+const wordsOf = (key: string) => key.split(' ').filter(Boolean);
+
+export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[], known: readonly KnownEntity[]): EntityBuild {
+  const works: Work[] = [];
+  const byKey = new Map<string, Work>();
+  const counter: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
+  const prefix: Record<EntityKind, string> = { person: 'p', organization: 'o', place: 'l', event: 'e' };
+  const kept: EntityBuild['mentions'] = [];
+
+  const knownByKey = new Map<string, KnownEntity>();
+  for (const k of known) for (const n of [k.name, ...k.aliases.map((a) => a.name)]) {
+    const key = normalizeKey(n);
+    if (key && !knownByKey.has(key)) knownByKey.set(key, k);
+  }
+
+  const create = (m: RawMention, kind: EntityKind | null): Work => {
+    const kn = knownByKey.get(normalizeKey(m.text));
+    const k: EntityKind = kn?.kind ?? kind ?? 'person';
+    const entity: ExtractedEntity = { key: '', kind: k, name: kn?.name ?? m.text, aliases: [], mentions: [], existingId: kn?.id ?? null };
+    const w: Work = { entity, votes: { person: 0, organization: 0, place: 0, event: 0 }, keys: new Set(), surname: null, lastSeen: m.start };
+    if (kn) for (const n of [kn.name, ...kn.aliases.map((a) => a.name)]) register(w, normalizeKey(n));
+    works.push(w);
+    return w;
+  };
+  const register = (w: Work, key: string) => {
+    if (!key) return;
+    w.keys.add(key);
+    if (!byKey.has(key)) byKey.set(key, w);
+  };
+  const attach = (w: Work, m: RawMention, aliasKind: AliasKind | null) => {
+    const key = entityKey(m.text);
+    w.entity.mentions.push({ start: m.start, end: m.end, text: m.text });
+    if (m.kind) w.votes[m.kind] += m.titled ? 3 : 1;
+    register(w, key);
+    w.lastSeen = m.start;
+    if (aliasKind && !w.entity.aliases.some((a) => normalizeKey(a.name) === key)) w.entity.aliases.push({ name: m.text, kind: aliasKind });
+    const words = wordsOf(key);
+    if (words.length >= 2 && (m.kind === 'person' || w.entity.kind === 'person') && !w.surname) w.surname = words[words.length - 1]!;
+    kept.push({ start: m.start, end: m.end, key: '', sentence: m.sentence });
+    keptOwner.push(w);
+  };
+  const keptOwner: Work[] = [];
+
+  // alias cues: which mention's span is an alias, and whose
+  const aliasAt = new Map<number, AliasHit>();
+  for (const h of hits) aliasAt.set(h.start, h);
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const body = ordered.filter((m) => !m.heading);
+  const heads = ordered.filter((m) => m.heading);
+  const recent: Work[] = [];
+
+  for (const m of body) {
+    const key = entityKey(m.text);
+    if (!key) continue;
+    const hit = aliasAt.get(m.start);
+    if (hit) {
+      const owner = ownerOf(hit);
+      if (owner) {
+        attach(owner, m, hit.kind === 'transliteration' || (isCyrillic(m.text) && !isCyrillic(owner.entity.name)) ? 'transliteration' : hit.kind === 'name' ? 'name' : hit.kind);
+        continue;
+      }
+    }
+    let w = byKey.get(key) ?? null;
+    if (!w) w = shortFormOwner(m, key);
+    if (w) {
+      const aliasKind: AliasKind = isCyrillic(m.text) !== isCyrillic(w.entity.name) ? 'transliteration' : /^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, '')) ? 'abbreviation' : 'name';
+      attach(w, m, normalizeKey(w.entity.name) === key ? null : aliasKind);
+    } else {
+      w = create(m, m.kind);
+      attach(w, m, null);
+    }
+    touch(w);
+  }
+  // alias cues whose alias is not a capitalised name ("the professor") still become aliases
+  for (const h of hits) {
+    if (aliasAt.get(h.start) !== h || kept.some((k) => k.start === h.start)) continue;
+    const owner = ownerOf(h);
+    if (owner) attach(owner, { start: h.start, end: h.end, text: h.text, first: 0, last: 0, sentence: sentenceAt(h.start), titled: null, demonym: null, heading: false, kind: null }, h.kind === 'transliteration' ? 'transliteration' : h.kind);
+  }
+  for (const m of heads) {
+    const key = entityKey(m.text);
+    const w = byKey.get(key) ?? shortFormOwner(m, key);
+    if (w) attach(w, m, null);
+  }
+
+  // kinds by vote; canonical name = the fullest form
+  for (const w of works) {
+    const v = w.votes;
+    const best = (Object.keys(v) as EntityKind[]).sort((a, b) => v[b] - v[a])[0]!;
+    if (w.entity.existingId === null) {
+      if (v[best] > 0) w.entity.kind = best;
+      else w.entity.kind = wordsOf(normalizeKey(w.entity.name)).length >= 2 && !w.entity.mentions.some((x) => /^\p{Lu}{2,}$/u.test(x.text)) ? 'person' : 'organization';
+      const names = w.entity.mentions.map((x) => x.text).filter((t) => !w.entity.aliases.some((a) => a.kind !== 'name' && a.name === t));
+      const fullest = names.sort((a, b) => wordsOf(b).length - wordsOf(a).length || b.length - a.length)[0];
+      if (fullest && !isCyrillic(fullest)) w.entity.name = fullest.replace(/^the\s+/i, '');
+    }
+    const nameKey = normalizeKey(w.entity.name);
+    const seen = new Set([nameKey]);
+    const aliases = [...w.entity.aliases];
+    for (const m of w.entity.mentions) {
+      const k = normalizeKey(m.text);
+      if (!seen.has(k) && !aliases.some((a) => normalizeKey(a.name) === k)) aliases.push({ name: m.text, kind: /^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, '')) ? 'abbreviation' : isCyrillic(m.text) ? 'transliteration' : 'name' });
+      seen.add(k);
+    }
+    w.entity.aliases = aliases.filter((a) => normalizeKey(a.name) !== nameKey);
+  }
+  const live = works.filter((w) => w.entity.mentions.length > 0);
+  for (const w of live) w.entity.key = `${prefix[w.entity.kind]}${++counter[w.entity.kind]}`;
+  kept.forEach((k, i) => (k.key = keptOwner[i]!.entity.key));
+  const byStart = new Map(kept.map((k) => [k.start, k.key]));
+  return { entities: live.map((w) => w.entity), byStart, mentions: kept.sort((a, b) => a.start - b.start) };
+
+  function sentenceAt(offset: number): number {
+    let s = 0;
+    for (const m of ordered) if (m.start <= offset) s = m.sentence;
+    return s;
+  }
+  function touch(w: Work) {
+    const i = recent.indexOf(w);
+    if (i >= 0) recent.splice(i, 1);
+    recent.unshift(w);
+  }
+  /** the owner of an alias cue: the nearest kept name before it (bracketed: right before it) */
+  function ownerOf(h: AliasHit): Work | null {
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const k = kept[i]!;
+      if (k.end > h.ownerBefore) continue;
+      if (h.ownerBefore - k.end > (h.bracket ? 3 : 200)) return null;
+      const w = keptOwner[i]!;
+      if (!h.bracket && w.entity.kind === 'place') continue;
+      return w;
+    }
+    return null;
+  }
+  /** surname-only, short and acronym forms of an entity already seen */
+  function shortFormOwner(m: RawMention, key: string): Work | null {
+    const words = wordsOf(key);
+    if (words.length === 1) {
+      // surname of a person: the most recently mentioned one (relatives share surnames)
+      for (const w of recent) if (w.surname === key && w.entity.kind !== 'place' && (w.votes.person > 0 || w.entity.kind === 'person')) return w;
+      if (/^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, ''))) {
+        for (const w of recent) for (const k of w.keys) if (wordsOf(k).length >= 2 && initials(k) === m.text.replace(/\./g, '').toUpperCase()) return w;
+      }
+    }
+    // "6th Directorate" → "6th Directorate of the KGB"; "Halyard Marine" → "Halyard Marine Holdings"
+    if (m.kind !== 'person') {
+      for (const w of recent) {
+        if (w.entity.kind !== 'organization' && w.votes.organization === 0) continue;
+        for (const k of w.keys) if (k.length > key.length && k.startsWith(`${key} `) && (k.slice(key.length + 1).startsWith('of ') || words.length >= 2)) return w;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+// Types a name span as person, organization or place from cues, strongest first: the
+// investigation's known entities, a title before it, organisation/place head words, acronyms,
+// compromise's lexicon (first names, surnames, cities, countries), the words around it, and
+// surname morphology. Returns null when nothing speaks for a kind; the entity pass decides then.
+import type { EntityKind } from './types-local';
+import type { RawMention } from './candidates';
+import { EVENT_HEADS, ORG_HEADS, PLACE_SYNONYMS, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
+import { lexClass } from './nlp';
+import { normalizeKey } from '../text/normalize';
+import { isAcronym, isCyrillic, isOrdinal, type Token } from './tokens';
+
+/** Acronyms that name countries or unions of states (places, not bodies). */
+const PLACE_ACRONYMS = new Set(['US', 'USA', 'U.S.', 'U.S.A.', 'UK', 'U.K.', 'USSR', 'UAE', 'GDR', 'DDR', 'FRG', 'PRC', 'DPRK', 'ROK', 'BVI', 'NYC', 'DC', 'D.C.']);
+
+const SURNAME_ENDINGS = /(?:ov|ev|ova|eva|ovna|evna|ovich|evich|sky|ski|ska|skaya|enko|chuk|yuk|vic|vić|ović|escu|eanu|idis|opoulos|akis|oglu|oğlu|yan|ian|shvili|dze|son|sen|sson|berg|stein|mann|witz|ez|es)$/i;
+const PLACE_ENDINGS = /(?:stan|land|burg|grad|pol|polis|ville|ia|pils)$/i;
+
+export interface TypingContext {
+  text: string;
+  tokens: readonly Token[];
+}
+
+export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | null {
+  const words = ctx.tokens.slice(m.first, m.last + 1).map((t) => t.text);
+  const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const lastWord = lower[lower.length - 1]!;
+  const firstWord = lower[0]!;
+  if (m.titled) return 'person';
+  if (PLACE_SYNONYMS[normalizeKey(m.text)] || Object.values(PLACE_SYNONYMS).includes(normalizeKey(m.text))) return 'place';
+  if (words.length > 1 && (EVENT_HEADS.has(lastWord) || (words.length > 2 && EVENT_HEADS.has(lower[lower.length - 2]!) && /^[ivx\d]+$/.test(lastWord)))) return 'event';
+  if (words.length === 1 && PLACE_ACRONYMS.has(words[0]!)) return 'place';
+  if (isOrdinal(words[0]!)) return 'organization';
+  if (words.length > 1 && PLACE_HEADS.has(lastWord) && !ORG_HEADS.has(lastWord)) return 'place';
+  if (words.length > 1 && PLACE_LEADS.has(firstWord) && !lower.includes('of')) return 'place';
+  if (words.length > 1 && ORG_HEADS.has(lastWord)) return 'organization';
+  const ofAt = lower.indexOf('of');
+  if (ofAt > 0 && lower.slice(0, ofAt).some((w) => ORG_HEADS.has(w) || ORG_LEADS.has(w))) return 'organization';
+  if (words.length > 1 && lower.some((w) => ORG_HEADS.has(w) && w !== 'group' && w !== 'post' && w !== 'mail')) {
+    // "Narva Institute for Cold War Studies"
+    if (lower.some((w) => ['institute', 'university', 'ministry', 'agency', 'bank', 'committee', 'council', 'commission', 'foundation', 'centre', 'center', 'service', 'directorate', 'department'].includes(w))) return 'organization';
+  }
+  const whole = lexClass(m.text);
+  if (whole === 'place') return 'place';
+  if (whole === 'org') return 'organization';
+  if (words.length === 1 && isAcronym(words[0]!)) return 'organization';
+  const before = ctx.text.slice(Math.max(0, m.start - 30), m.start);
+  const after = ctx.text.slice(m.end, m.end + 30);
+  const prevWord = /([\p{L}-]+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  if (/\b(?:city|town|village|region|province|capital|port|republic) of\s+$/i.test(before)) return 'place';
+  if (words.length === 1) {
+    const cls = lexClass(words[0]!);
+    if (cls === 'place') return 'place';
+    if (cls === 'org') return 'organization';
+    if (cls === 'first' || cls === 'last') return 'person';
+  } else {
+    const cls0 = lexClass(words[0]!);
+    const clsN = lexClass(words[words.length - 1]!);
+    if (cls0 === 'first' || clsN === 'last') return 'person';
+    if (cls0 === 'place' && clsN === 'place') return 'place';
+  }
+  if (PERSON_NOUNS.has(prevWord) && /^[\s]+$/.test(before.slice(before.toLowerCase().lastIndexOf(prevWord) + prevWord.length))) return 'person';
+  if (/^,?\s+(?:who|whose|aged|\d{2},)\b/.test(after) || /^,\s+\d{2}\b/.test(after)) return 'person';
+  if (isCyrillic(m.text) && words.length >= 2) return 'person';
+  if (/\b(?:in|near|from|to|across|outside|inside|into)\s+(?:the\s+)?$/i.test(before) && words.length <= 3 && !SURNAME_ENDINGS.test(words[words.length - 1]!)) return 'place';
+  if (SURNAME_ENDINGS.test(words[words.length - 1]!) && !PLACE_ENDINGS.test(words[words.length - 1]!)) return 'person';
+  if (/^\s+(?:said|says|told|wrote|alleged|alleges|claimed|claims|denied|denies|added|argued|insisted)\b/.test(after) && words.length >= 2) return 'person';
+  if (words.length === 1 && PLACE_ENDINGS.test(words[0]!)) return 'place';
+  return null;
+}
