@@ -2,9 +2,11 @@
 import { appHandlers } from './app';
 import { claimHandlers } from './claims';
 import { curationHandlers } from './curation';
+import { exploreHandlers } from './explore';
 import { entityHandlers } from './entities';
 import { graphHandlers } from './graph';
 import { historyHandlers } from './history';
+import { importHandlers } from './import';
 import type { HandlerMap } from './types';
 
-export const allHandlers: readonly HandlerMap[] = [appHandlers, graphHandlers, entityHandlers, claimHandlers, historyHandlers, curationHandlers];
+export const allHandlers: readonly HandlerMap[] = [appHandlers, graphHandlers, entityHandlers, claimHandlers, historyHandlers, curationHandlers, importHandlers, exploreHandlers];

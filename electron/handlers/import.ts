@@ -1,0 +1,17 @@
+// import.*: preview a text or file, commit the reviewed proposal, batch-import files, cancel a batch.
+import { commitImport } from '../../db/import/commit';
+import { runBatch } from '../import/batch';
+import { sharedPool } from '../import/extract-pool';
+import { previewImport } from '../import/pipeline';
+import { cancelTask } from '../import/tasks';
+import type { HandlerMap } from './types';
+
+// extraction runs on the worker pool so that other calls are answered meanwhile
+const extract: Parameters<typeof previewImport>[2] = { extract: (text, options) => sharedPool().extract(text, options) };
+
+export const importHandlers: HandlerMap = {
+  'import.preview': async ({ store }, args) => ({ proposal: await previewImport(store, args, extract) }),
+  'import.commit': ({ store }, args) => commitImport(store, args),
+  'import.batch': ({ store, emit }, { paths, taskId }) => runBatch(store, paths, { ...extract, taskId, emit }),
+  'import.cancel': (_ctx, { taskId }) => ({ cancelled: cancelTask(taskId) }),
+};

@@ -1,0 +1,190 @@
+// A small pool of extractor worker threads (one per spare core). The worker is the TypeScript file
+// extract-worker.ts, started through tsx's loader (tests, CLI, browser mode), or a compiled
+// extract-worker.{cjs,mjs,js} beside this module when the app is bundled. When no worker can start
+// (no tsx, no compiled worker, a sandbox refusing threads), extraction runs in this thread instead,
+// and `fallbackReason` says why, so that callers can report it.
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExtractOptions, Extraction } from '../../shared/extract/types';
+import type { ExtractFn } from './extractor';
+
+export interface PoolOptions {
+  /** number of workers; default: one per core beyond the first, at least one */
+  size?: number;
+  /** file URL of a module exporting `extractArticle` for the workers (tests); default the real extractor */
+  extractorModule?: string;
+  /** the in-thread extractor used when workers cannot start; loaded lazily by default */
+  inThread?: () => Promise<ExtractFn>;
+  /** how long a worker may take to load the extractor before the pool gives up on workers */
+  startTimeoutMs?: number;
+}
+
+interface Pending { resolve: (e: Extraction) => void; reject: (e: Error) => void }
+interface Slot { worker: Worker; busy: boolean; pending: Map<number, Pending> }
+interface Job { id: number; text: string; options: ExtractOptions; pending: Pending }
+
+const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
+
+/** The ES module entry of tsx's loader API (its CommonJS twin cannot register the ESM hooks). */
+function tsxEsmApi(): string | null {
+  try {
+    const manifest = createRequire(join(here, 'x.js')).resolve('tsx/package.json');
+    const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+    const entry = exports['./esm/api']?.import?.default;
+    const file = entry ? join(dirname(manifest), entry) : null;
+    return file && existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How to start a worker here: a compiled file, or the .ts file through tsx; null if neither works. */
+function workerEntry(): { spawn: (data: unknown) => Worker } | null {
+  for (const name of ['extract-worker.cjs', 'extract-worker.mjs', 'extract-worker.js']) {
+    const file = join(here, name);
+    if (existsSync(file)) return { spawn: (workerData) => new Worker(file, { workerData }) };
+  }
+  const source = join(here, 'extract-worker.ts');
+  if (!existsSync(source)) return null;
+  const tsxApi = tsxEsmApi();
+  if (!tsxApi) return null;
+  // --import tsx in execArgv does not reach a worker's first module, so a tiny script registers
+  // tsx's loader inside the worker and then imports the TypeScript worker
+  const boot = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
+  return { spawn: (workerData) => new Worker(boot, { eval: true, workerData }) };
+}
+
+export class ExtractorPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 1;
+  private starting: Promise<void> | null = null;
+  private inThread: ExtractFn | null = null;
+  /** why extraction runs in this thread instead of workers, or null while workers are used */
+  fallbackReason: string | null = null;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions = {}) {}
+
+  get size(): number {
+    return this.options.size ?? Math.max(1, availableParallelism() - 1);
+  }
+
+  get mode(): 'workers' | 'in-thread' | 'not started' {
+    if (this.fallbackReason) return 'in-thread';
+    return this.slots.length > 0 ? 'workers' : 'not started';
+  }
+
+  async extract(text: string, options: ExtractOptions): Promise<Extraction> {
+    if (this.closed) throw new Error('The extractor pool is closed');
+    this.starting ??= this.start();
+    await this.starting;
+    if (this.fallbackReason || this.slots.length === 0) return this.runInThread(text, options);
+    return new Promise<Extraction>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, text, options, pending: { resolve, reject } });
+      this.dispatch();
+    });
+  }
+
+  private async runInThread(text: string, options: ExtractOptions): Promise<Extraction> {
+    this.inThread ??= await (this.options.inThread ?? (async () => (await import('./extractor')).defaultExtract))();
+    return this.inThread(text, options);
+  }
+
+  private async start(): Promise<void> {
+    const entry = workerEntry();
+    if (!entry) {
+      this.fallbackReason = 'no extractor worker is available here (neither a compiled worker nor tsx was found)';
+      return;
+    }
+    try {
+      const started = await Promise.all(Array.from({ length: this.size }, () => this.startOne(entry.spawn)));
+      this.slots.push(...started);
+    } catch (error) {
+      for (const slot of this.slots) void slot.worker.terminate();
+      this.slots = [];
+      this.fallbackReason = `extractor workers could not start (${(error as Error).message})`;
+    }
+  }
+
+  private startOne(spawn: (data: unknown) => Worker): Promise<Slot> {
+    return new Promise<Slot>((resolve, reject) => {
+      const worker = spawn({ extractorModule: this.options.extractorModule });
+      const slot: Slot = { worker, busy: false, pending: new Map() };
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        reject(new Error('timed out loading the extractor'));
+      }, this.options.startTimeoutMs ?? 30_000);
+      worker.unref(); // an idle pool never keeps the CLI or a test process alive
+      worker.on('message', (message: { ready?: boolean; fatal?: string; id?: number; extraction?: Extraction; error?: string }) => {
+        if (message.ready) {
+          clearTimeout(timer);
+          resolve(slot);
+          return;
+        }
+        if (message.fatal !== undefined) {
+          clearTimeout(timer);
+          reject(new Error(message.fatal));
+          return;
+        }
+        const pending = slot.pending.get(message.id ?? -1);
+        if (!pending) return;
+        slot.pending.delete(message.id!);
+        slot.busy = false;
+        if (message.error !== undefined) pending.reject(new Error(message.error));
+        else pending.resolve(message.extraction!);
+        this.dispatch();
+      });
+      worker.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+        this.fail(slot, `the extractor stopped unexpectedly (${error.message})`);
+      });
+      worker.on('exit', () => this.fail(slot, 'the extractor stopped unexpectedly'));
+    });
+  }
+
+  /** A dead worker fails its job and leaves the pool; the others (or this thread) carry on. */
+  private fail(slot: Slot, message: string): void {
+    for (const pending of slot.pending.values()) pending.reject(new Error(message));
+    slot.pending.clear();
+    this.slots = this.slots.filter((s) => s !== slot);
+    if (this.slots.length === 0 && !this.closed && this.starting) {
+      // nothing left to run on: later jobs run in this thread
+      this.fallbackReason ??= message;
+      for (const job of this.queue.splice(0)) this.runInThread(job.text, job.options).then(job.pending.resolve, job.pending.reject);
+    }
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.busy = true;
+      const { resolve, reject } = job.pending;
+      const release = () => slot.worker.unref();
+      slot.pending.set(job.id, { resolve: (e) => { release(); resolve(e); }, reject: (e) => { release(); reject(e); } });
+      slot.worker.ref(); // keep the process alive while a job is out
+      slot.worker.postMessage({ id: job.id, text: job.text, options: job.options });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}
+
+let shared: ExtractorPool | null = null;
+
+/** The process-wide pool used by the API handlers and the CLI. */
+export function sharedPool(): ExtractorPool {
+  shared ??= new ExtractorPool();
+  return shared;
+}

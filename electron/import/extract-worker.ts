@@ -1,0 +1,35 @@
+// A worker thread that runs the extractor, so that a batch import keeps the main process (and with
+// it the windows' API calls) responsive. Messages: { id, text, options } in, { id, extraction } or
+// { id, error } out. It announces { ready } once the extractor module is loaded.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ExtractOptions } from '../../shared/extract/types';
+import type { ExtractFn } from './extractor';
+
+interface Job { id: number; text: string; options: ExtractOptions }
+
+async function load(): Promise<ExtractFn> {
+  // tests point the worker at a stand-in extractor module (a file URL); the app uses the real one
+  const module = (workerData as { extractorModule?: string } | null)?.extractorModule;
+  if (module) return ((await import(module)) as { extractArticle: ExtractFn }).extractArticle;
+  return (await import('./extractor')).defaultExtract;
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const extract = await load();
+  port.on('message', (job: Job) => {
+    void (async () => {
+      try {
+        port.postMessage({ id: job.id, extraction: await extract(job.text, job.options) });
+      } catch (error) {
+        port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  });
+  port.postMessage({ ready: true });
+}
+
+main().catch((error: unknown) => {
+  parentPort?.postMessage({ fatal: error instanceof Error ? error.message : String(error) });
+});
