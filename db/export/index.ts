@@ -1,0 +1,40 @@
+// One entry point for every export format, used by the API handler, the CLI and the bench.
+// Exports only read: each runs in one read transaction and writes one file atomically.
+import type { SqliteDb } from '../open';
+import { exportSnapshot } from '../snapshot/export';
+import { exportAnnotations } from './annotations';
+import { exportCsv } from './csv';
+import { exportCyjs } from './cyjs';
+import { exportFtm } from './ftm';
+import { exportGexf } from './gexf';
+import { exportGraphml } from './graphml';
+import { exportReport } from './report';
+import type { ExportScope } from './scope';
+
+export const EXPORT_FORMATS = ['snapshot', 'graphml', 'gexf', 'cyjs', 'csv', 'ftm', 'annotations', 'report'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  format: ExportFormat;
+  path: string;
+  scope: ExportScope;
+  includeHistory?: boolean;
+  picture?: string | null;
+  appVersion: string;
+}
+
+export interface ExportOutcome { path: string; bytes: number; counts: Record<string, number> }
+
+export function runExport(db: SqliteDb, request: ExportRequest): ExportOutcome {
+  const { path, scope } = request;
+  switch (request.format) {
+    case 'snapshot': return exportSnapshot(db, path, { scope, includeHistory: request.includeHistory ?? false, appVersion: request.appVersion });
+    case 'graphml': return exportGraphml(db, path, scope);
+    case 'gexf': return exportGexf(db, path, scope);
+    case 'cyjs': return exportCyjs(db, path, scope);
+    case 'csv': return exportCsv(db, path, scope);
+    case 'ftm': return exportFtm(db, path, scope);
+    case 'annotations': return exportAnnotations(db, path, scope);
+    case 'report': return exportReport(db, path, scope, { picture: request.picture });
+  }
+}

@@ -1,0 +1,34 @@
+// XML for the GraphML and GEXF exporters: fast-xml-parser's builder renders one element at a time
+// (it escapes attribute values and text), and the exporters stream those elements into the file.
+// Characters that XML 1.0 forbids (control characters, lone surrogates) are dropped first, since
+// imported text may contain them and every XML reader would refuse the file.
+import { XMLBuilder } from 'fast-xml-parser';
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true, processEntities: true });
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(FORBIDDEN, '');
+}
+
+export type XmlValue = string | number | boolean;
+
+/** Attributes object for the builder from a plain map, skipping null and undefined. */
+export function attrs(values: Record<string, XmlValue | null | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null && value !== undefined) out[`@_${key}`] = xmlSafe(String(value));
+  }
+  return out;
+}
+
+/** One element rendered to text: `{ node: {...} }` → `<node …>…</node>`. */
+export function element(name: string, body: Record<string, unknown>): string {
+  return builder.build({ [name]: body }) as string;
+}
+
+/** A text-only child element value (escaped by the builder). */
+export function text(value: XmlValue): string {
+  return xmlSafe(String(value));
+}
