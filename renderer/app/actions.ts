@@ -1,0 +1,112 @@
+// What the analyst's gestures do: API calls through the Backend, results into the store. Kept out of
+// components so keyboard shortcuts, menu commands and buttons share one implementation.
+import { useMemo } from 'react';
+import type { Args } from '../../shared/api/contract';
+import { useBackend } from '../backend/context';
+import { errorMessage, type Backend } from '../backend/types';
+import { useSkein } from '../state/store';
+
+/** Neighbours fetched per edge type on one expansion; the rest is offered as "show N more". */
+export const EXPAND_LIMIT = 25;
+
+export function createActions(backend: Backend) {
+  const store = useSkein.getState;
+  const fail = (error: unknown) => store().notify('error', errorMessage(error));
+
+  async function refreshInfo(): Promise<void> {
+    store().dataChanged();
+    const info = await backend.invoke('app.info', {});
+    store().setInfo(info.counts, info.dbPath);
+  }
+
+  const actions = {
+    refreshInfo: () => refreshInfo().catch(fail),
+
+    /** Puts a node (from search, or just created) on the canvas with its edges to what is shown, and centres it. */
+    async showNode(id: string): Promise<void> {
+      try {
+        const known = Object.keys(store().nodes);
+        const payload = await backend.invoke('graph.nodes', { ids: [id] });
+        if (payload.nodes.length === 0) throw new Error('That item no longer exists');
+        const { edges } = await backend.invoke('graph.edgesAmong', { ids: [...new Set([...known, id])] });
+        store().addGraph({ nodes: payload.nodes, edges });
+        store().focusNode(id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    /** Adds a node's neighbourhood (the next page of it when `more` says some were held back). */
+    async expand(id: string, offset = 0): Promise<void> {
+      try {
+        const known = Object.keys(store().nodes).slice(0, 20_000);
+        const result = await backend.invoke('graph.neighborhood', { id, known, limit: EXPAND_LIMIT, offset });
+        const added = store().addGraph(result);
+        const held = result.more.reduce((sum, m) => sum + m.count, 0);
+        store().setMore(id, result.nextOffset !== null && held > 0 ? { count: held, nextOffset: result.nextOffset } : null);
+        store().select(id);
+        if (added.length === 0 && held === 0) store().notify('info', 'Everything around this node is already on the canvas');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    /** Re-reads everything on the canvas after a change (an edit, undo, another window). */
+    async refresh(): Promise<void> {
+      try {
+        const ids = Object.keys(store().nodes);
+        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }));
+        await refreshInfo();
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async undo(redo = false): Promise<void> {
+      try {
+        const { entry } = await backend.invoke(redo ? 'history.redo' : 'history.undo', {});
+        store().setUndoStatus(entry ? `${redo ? 'Redone' : 'Undone'}: ${entry.summary}` : `Nothing to ${redo ? 'redo' : 'undo'}`);
+        const ids = Object.keys(store().nodes);
+        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }));
+        await refreshInfo();
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async createEntity(args: Args<'entity.create'>): Promise<boolean> {
+      try {
+        const entity = await backend.invoke('entity.create', args);
+        store().notify('info', `Added ${entity.kind} ${entity.name}`);
+        await actions.showNode(`e:${entity.id}`);
+        await refreshInfo();
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    async createRelation(args: Args<'relation.create'>): Promise<boolean> {
+      try {
+        const relation = await backend.invoke('relation.create', args);
+        store().notify('info', `Added relation: ${relation.kind.replace(/_/g, ' ')}`);
+        const ids = Object.keys(store().nodes);
+        if (ids.length > 0) store().addGraph({ nodes: [], edges: (await backend.invoke('graph.edgesAmong', { ids })).edges });
+        await refreshInfo();
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+  };
+  return actions;
+}
+
+export type Actions = ReturnType<typeof createActions>;
+
+export function useActions(): Actions {
+  const backend = useBackend();
+  return useMemo(() => createActions(backend), [backend]);
+}

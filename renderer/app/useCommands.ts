@@ -1,0 +1,77 @@
+// Keyboard shortcuts, desktop menu commands and push events, all routed to the same actions. Single
+// letter shortcuts only fire outside text fields, so typing is never hijacked.
+import { useEffect } from 'react';
+import { useBackend } from '../backend/context';
+import { resetStore, useSkein } from '../state/store';
+import type { Actions } from './actions';
+
+/** Runs a named command (menu item, shortcut); returns false when the name is unknown. */
+export function runCommand(command: string, actions: Actions): boolean {
+  const s = useSkein.getState();
+  switch (command) {
+    case 'undo': void actions.undo(); return true;
+    case 'redo': void actions.undo(true); return true;
+    case 'search': s.focusSearch(); return true;
+    case 'fit': s.requestFit(); return true;
+    case 'theme': s.setTheme(s.theme === 'light' ? 'dark' : 'light'); return true;
+    case 'new-entity': s.openDialog('entity'); return true;
+    case 'new-relation': s.openDialog('relation'); return true;
+    case 'shortcuts': s.openDialog('shortcuts'); return true;
+    default: return false;
+  }
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): string | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && key === 'f') return 'search';
+  if (typingIn(event.target)) return null; // inside a field, Ctrl+Z is the field's own undo
+  if (mod && key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (mod && key === 'y') return 'redo';
+  if (mod || event.altKey) return null;
+  switch (event.key) {
+    case '/': return 'search';
+    case '?': return 'shortcuts';
+    case 'f': return 'fit';
+    case 't': return 'theme';
+    case 'n': return 'new-entity';
+    case 'r': return 'new-relation';
+    default: return null;
+  }
+}
+
+export function useCommands(actions: Actions): void {
+  const backend = useBackend();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (useSkein.getState().dialog && !(event.ctrlKey || event.metaKey)) return;
+      const command = commandForKey(event);
+      if (command && runCommand(command, actions)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+
+  useEffect(() => {
+    // changes often come in bursts (an import, several windows): re-read once per burst
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const offChanged = backend.on('graph.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void actions.refresh(), 120);
+    });
+    const offMenu = backend.on('menu.command', ({ command }) => { runCommand(command, actions); });
+    const offReopened = backend.on('app.reopened', () => {
+      const theme = useSkein.getState().theme;
+      resetStore();
+      useSkein.getState().setTheme(theme);
+      void actions.refreshInfo();
+    });
+    return () => { clearTimeout(timer); offChanged(); offMenu(); offReopened(); };
+  }, [backend, actions]);
+}

@@ -1,0 +1,69 @@
+// Pure projection of the canvas state into cytoscape element definitions. Everything the stylesheet
+// keys on (kind, status, stance, edge type, pinned) is put in `data` here, so styling rules are
+// testable headless and the canvas component only diffs lists.
+import type { ElementDefinition } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../shared/graph/model';
+import type { Position } from '../state/graphSlice';
+import { visualKind } from './palette';
+
+export interface ProjectionInput {
+  nodes: Record<string, GraphNode>;
+  edges: Record<string, GraphEdge>;
+  positions?: Record<string, Position>;
+  pinned?: Record<string, true>;
+  more?: Record<string, { count: number }>;
+}
+
+/** The label a node shows: a source also shows its reliability grade, a node holding back neighbours says so. */
+export function nodeLabel(node: GraphNode, moreCount = 0): string {
+  let label = node.label;
+  if (node.type === 'source') label = `${label}\n[reliability ${node.reliability ?? 'ungraded'}]`;
+  if (node.type === 'claim' && node.status) label = `${label}\n(${node.status})`;
+  if (moreCount > 0) label = `${label}\n+${moreCount} more`;
+  return label;
+}
+
+export function nodeElement(node: GraphNode, input: ProjectionInput): ElementDefinition {
+  const position = input.positions?.[node.id];
+  const element: ElementDefinition = {
+    group: 'nodes',
+    data: {
+      id: node.id,
+      type: node.type,
+      kind: node.kind,
+      visualKind: visualKind(node.type, node.kind),
+      label: nodeLabel(node, input.more?.[node.id]?.count ?? 0),
+      status: node.status ?? null,
+      reliability: node.type === 'source' ? (node.reliability ?? 'ungraded') : null,
+      importance: node.importance,
+      pinned: input.pinned?.[node.id] ? 1 : 0,
+    },
+  };
+  if (position) element.position = { ...position };
+  return element;
+}
+
+export function edgeElement(edge: GraphEdge): ElementDefinition {
+  return {
+    group: 'edges',
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      label: edge.label,
+      stance: edge.stance ?? null,
+      // what the analyst reads as "denied": a claimant denying, or a claim denying another
+      denies: edge.stance === 'denies' && (edge.type === 'claimant' || edge.type === 'responds_to') ? 1 : 0,
+    },
+  };
+}
+
+/** All elements for the canvas; edges whose ends are not both present are left out. */
+export function toElements(input: ProjectionInput): ElementDefinition[] {
+  const nodes = Object.values(input.nodes).map((n) => nodeElement(n, input));
+  const edges = Object.values(input.edges)
+    .filter((e) => input.nodes[e.source] && input.nodes[e.target])
+    .map(edgeElement);
+  return [...nodes, ...edges];
+}

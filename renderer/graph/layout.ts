@@ -1,0 +1,53 @@
+// Layout options as a commented defaults object (STYLE 10). fCoSE is the default layout; the first
+// layout of a canvas starts from scratch, later ones are incremental: nodes already placed stay where
+// the analyst saw them, new ones start around the node they came from and settle in around it.
+import type { LayoutOptions, Position } from 'cytoscape';
+
+export const FCOSE_DEFAULTS = {
+  name: 'fcose',
+  // 'draft' is spectral only and lets labels collide; 'default' adds a fast-cooling force pass that
+  // stays interactive for a few hundred nodes
+  quality: 'default',
+  randomize: true,
+  animate: true,
+  animationDuration: 300,
+  fit: true,
+  padding: 48,
+  // labels are part of each node's footprint, which is what keeps them from overlapping
+  nodeDimensionsIncludeLabels: true,
+  // needs cytoscape-layout-utilities, which is not bundled
+  packComponents: false,
+  nodeRepulsion: 12000,
+  idealEdgeLength: 120,
+  edgeElasticity: 0.45,
+  gravity: 0.25,
+  numIter: 1500,
+  tile: true,
+  tilingPaddingVertical: 30,
+  tilingPaddingHorizontal: 30,
+} as const;
+
+/** Options for adding nodes to a canvas that is already laid out. */
+export function incrementalLayout(fixed: { nodeId: string; position: Position }[], fit: boolean): LayoutOptions {
+  return {
+    ...FCOSE_DEFAULTS,
+    // fCoSE only honours starting positions with randomize off, and then requires 'proof' quality
+    quality: 'proof',
+    randomize: false,
+    fit,
+    numIter: 800,
+    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+  } as unknown as LayoutOptions;
+}
+
+export function freshLayout(): LayoutOptions {
+  return { ...FCOSE_DEFAULTS } as unknown as LayoutOptions;
+}
+
+/** Starting spots for new nodes: a ring around the node they were expanded from. */
+export function ringAround(center: Position, count: number, radius = 140): Position[] {
+  return Array.from({ length: count }, (_, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, count) + 0.3;
+    return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
+  });
+}

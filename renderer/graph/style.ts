@@ -1,0 +1,121 @@
+// The canvas stylesheet as data, one per theme. Rules key on the `data` fields set by elements.ts:
+// shape and colour per kind, claim colour by status, stance on claimant edges with denials red, and
+// the derived `alleged` edge always dashed, so an allegation never reads as an established fact.
+import type { StylesheetJson } from 'cytoscape';
+import type { ClaimStatus, Reliability } from '../../shared/domain/model';
+import { CLAIM_STATUSES, RELIABILITY_GRADES } from '../../shared/domain/model';
+import { KIND_SHAPE, PALETTES, type Theme, type VisualKind } from './palette';
+
+// System fonts only: the app is offline and its CSP allows no remote fonts.
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+
+/** The alleged edge's dash pattern; tests assert on it. */
+export const ALLEGED_DASH = [8, 5];
+
+export function graphStyle(theme: Theme): StylesheetJson {
+  const p = PALETTES[theme];
+  const entityKinds: Exclude<VisualKind, 'claim'>[] = ['person', 'organization', 'place', 'event', 'source'];
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-size': 12,
+        color: p.text,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        // a background behind each label keeps it legible where it crosses an edge
+        'text-background-color': p.textBackground,
+        'text-background-opacity': 0.88,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        width: 38,
+        height: 38,
+        'border-width': 2,
+        'border-color': p.background,
+        'overlay-padding': 4,
+      },
+    },
+    ...entityKinds.map((kind) => ({
+      selector: `node[visualKind = "${kind}"]`,
+      style: { shape: KIND_SHAPE[kind] as never, 'background-color': p.kind[kind] },
+    })),
+    { selector: 'node[visualKind = "organization"]', style: { width: 46, height: 34 } },
+    { selector: 'node[visualKind = "source"]', style: { width: 40, height: 30, 'border-width': 4 } },
+    ...(['ungraded', ...RELIABILITY_GRADES] as (Reliability | 'ungraded')[]).map((grade) => ({
+      selector: `node[visualKind = "source"][reliability = "${grade}"]`,
+      style: { 'border-color': p.reliability[grade] },
+    })),
+    {
+      selector: 'node[visualKind = "claim"]',
+      style: {
+        shape: KIND_SHAPE.claim as never,
+        width: 30, height: 30,
+        'background-color': p.status.unverified,
+        'font-size': 11,
+        'text-max-width': '180px',
+        'font-style': 'italic',
+      },
+    },
+    ...(CLAIM_STATUSES as readonly ClaimStatus[]).map((status) => ({
+      selector: `node[visualKind = "claim"][status = "${status}"]`,
+      style: { 'background-color': p.status[status] },
+    })),
+    { selector: 'node[pinned = 1]', style: { 'border-width': 4, 'border-style': 'double', 'border-color': p.text } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-style': 'solid', 'border-color': p.selection, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        width: 1.6,
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-size': 10,
+        color: p.muted,
+        'text-rotation': 'autorotate',
+        'text-background-color': p.background,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+      },
+    },
+    { selector: 'edge[type = "relation"]', style: { width: 2.6, color: p.text } },
+    { selector: 'edge[type = "claimant"]', style: { width: 2, 'line-style': 'solid' } },
+    { selector: 'edge[type = "role"]', style: { width: 1.2, 'target-arrow-shape': 'none', opacity: 0.8 } },
+    { selector: 'edge[type = "reported_in"]', style: { width: 1.2, 'line-style': 'dotted', 'target-arrow-shape': 'vee' } },
+    { selector: 'edge[type = "responds_to"]', style: { width: 2, 'target-arrow-shape': 'tee' } },
+    {
+      selector: 'edge[type = "alleged"]',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': ALLEGED_DASH,
+        width: 2,
+        'line-color': p.alleged,
+        'target-arrow-color': p.alleged,
+        'target-arrow-shape': 'triangle',
+        color: p.alleged,
+        'font-style': 'italic',
+      },
+    },
+    {
+      selector: 'edge[denies = 1]',
+      style: { 'line-color': p.denies, 'target-arrow-color': p.denies, color: p.denies, width: 2.4, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'edge:selected',
+      style: { width: 3.5, 'line-color': p.selection, 'target-arrow-color': p.selection },
+    },
+    // the alleged rule must win over :selected for the dash: selection recolours, never solidifies
+    { selector: 'edge[type = "alleged"]:selected', style: { 'line-style': 'dashed' } },
+  ];
+}
