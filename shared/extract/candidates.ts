@@ -81,7 +81,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
     while (a <= b) {
       const w = tokens[a]!.text;
       const lw = w.toLowerCase().replace(/\.$/, '');
-      const atStart = sentenceStarts.has(tokens[a]!.start) || /["“‘'(]\s*$/.test(text.slice(Math.max(0, tokens[a]!.start - 2), tokens[a]!.start));
+      const atStart = sentenceStarts.has(tokens[a]!.start) || /(?:["“‘'(]|[—–]\s)\s*$/.test(text.slice(Math.max(0, tokens[a]!.start - 2), tokens[a]!.start));
       if (NOT_NAMES.has(lw) && !(lw === 'new' && a < b)) {
         if (PERSON_TITLES.has(lw)) titled = w;
         a++;
@@ -99,7 +99,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
         a++;
         continue;
       }
-      if (atStart && !propn.has(tokens[a]!.start)) {
+      if (atStart && (!propn.has(tokens[a]!.start) || a === b)) {
         const cls = lexClass(w);
         if (cls === 'common' && !isAcronym(w)) {
           a++;

@@ -34,11 +34,17 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
   let lastClaimantPerson: string | null = null;
   let quoteOwner: string | null = null;
   let n = 0;
+  const bySentence = new Map<number, PlacedMention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
 
   sentences.forEach((range, si) => {
     if (input.headings.has(si)) return;
     const s = text.slice(range.start, range.end);
-    const inSentence = mentions.filter((m) => m.sentence === si || (m.start >= range.start && m.end <= range.end));
+    const inSentence = bySentence.get(si) ?? [];
     const cues = findCues(s);
     const made: ExtractedClaim[] = [];
     const opensInsideQuote = quoteOwner !== null;
@@ -62,7 +68,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const ev = /\b(?:no|not|without|any|lack of)\b[^.;]{0,40}?\b(?:concrete |hard |documentary |supporting |direct )?(?:evidence|proof|documents?|positive test(?: result)?s?)\b/i.exec(s);
     if (ev && /\b(?:no|not|without|lack)\b/i.test(ev[0])) {
       const who = mentionedPerson(s, range.start, inSentence) ?? lastClaimantPerson;
-      let targets = claims.filter((c) => c.claimantKey === who && (c.stance === 'asserts' || c.stance === 'reports'));
+      let targets = claims.slice(-50).filter((c) => c.claimantKey === who && (c.stance === 'asserts' || c.stance === 'reports'));
       if (targets.length === 0 && claims.length > 0) targets = [claims[claims.length - 1]!];
       for (const c of [...targets, ...made.filter((c) => c.stance === 'asserts')]) {
         c.evidenceOffered = 'none';
@@ -136,7 +142,10 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       const head = d[2]!.toLowerCase();
       const definite = /^(?:the|his|her|its|their)\b/i.test(d[1]!);
       if (PERSON_NOUNS.has(head)) return definite ? { key: lastClaimantPerson ?? lastPerson, label: null } : { key: null, label: d[1]!.trim() };
-      if (ORG_NOUNS.has(head)) return definite && lastOrg ? { key: lastOrg, label: null } : { key: null, label: d[1]!.trim() };
+      if (ORG_NOUNS.has(head)) {
+        const named = definite ? byHead(head, base) : null;
+        return definite && (named ?? lastOrg) ? { key: named ?? lastOrg, label: null } : { key: null, label: d[1]!.trim() };
+      }
     }
     const firstOrg = inSeg.find((x) => kindOf.get(x.key) === 'organization' && !/\b(?:in|on|at|of|from|with|through|via|by|to|for|into)\s+(?:the\s+|a\s+|an\s+)?$/i.test(s.slice(Math.max(0, x.start - base - 12), x.start - base)));
     if (firstOrg) return { key: firstOrg.key, label: null };
@@ -146,6 +155,17 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     if (post) return { key: post.key, label: null };
     if (/^\s+(?:he|she)\b/i.test(after)) return { key: lastClaimantPerson ?? lastPerson, label: null };
     return { key: null, label: null };
+  }
+
+  /** "the authority" → the latest body whose name has that word ("… Supervision Authority") */
+  function byHead(head: string, before: number): string | null {
+    const names = new Map(entities.map((e) => [e.key, e.name.toLowerCase()]));
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.start >= before || kindOf.get(m.key) !== 'organization') continue;
+      if (new RegExp(`\\b${head}\\b`).test(names.get(m.key) ?? '')) return m.key;
+    }
+    return null;
   }
 
   function mentionedPerson(s: string, base: number, inSentence: readonly PlacedMention[]): string | null {
@@ -161,7 +181,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
 function linkResponses(claims: ExtractedClaim[]): void {
   claims.forEach((c, i) => {
     if (c.stance !== 'denies') return;
-    const earlier = claims.slice(0, i).reverse().filter((x) => x.stance !== 'denies' && x.claimantKey !== c.claimantKey);
+    const earlier = claims.slice(Math.max(0, i - 50), i).reverse().filter((x) => x.stance !== 'denies' && x.claimantKey !== c.claimantKey);
     const about = earlier.find((x) => c.claimantKey && x.subjectKeys.includes(c.claimantKey) && x.stance === 'asserts')
       ?? earlier.find((x) => c.claimantKey && x.subjectKeys.includes(c.claimantKey))
       ?? earlier.find((x) => x.stance === 'asserts');

@@ -16,7 +16,7 @@ const SAY = String.raw`(?:alleg(?:es|ed|ing)|claim(?:s|ed)|sa(?:id|ys)|told|tell
 const DENY = String.raw`(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|withdr(?:ew|aws|awn)|retract(?:s|ed)|deleted|rebuff(?:s|ed)|contest(?:s|ed)|label(?:l?ed|s) (?:[^.]{0,40}?)as|call(?:s|ed) (?:[^.]{0,40}?)(?:“|")?(?:ridiculous|absurd|nonsense|baseless|false|fake|lies|a lie|untrue|fabricat))`;
 const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? doubt|expressed (?:confusion|doubt|scepticism|skepticism|surprise)|doubt(?:s|ed)? (?:that|whether)|contradict(?:s|ed)|challeng(?:es|ed))`;
 
-export const NEGATIVE_CONTENT = /\b(?:never|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|lies|smear|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
+export const NEGATIVE_CONTENT = /\b(?:never|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
 
 export function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
@@ -29,12 +29,12 @@ export function findCues(s: string): Cue[] {
   // unattributed doubt and reporting first: they own their span
   add(/\b(?:it\s+)?(?:remains?|remained|is|was|is still|was still)\s+(?:unclear|not clear|uncertain|unknown)\s+(?:whether|if|how|why|who|what)\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
   add(/\bquestions?\s+(?:were|was|have been|has been|are|is)\s+(?:also\s+)?(?:raised|asked)\b|\b(?:raises?|raised|fuel(?:s|ed|led)?)\s+(?:further\s+|new\s+|more\s+)?questions\b|\b(?:left|are)\s+wondering\b|\bmore questions arise\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
-  add(/\b((?:[\p{Lu}\p{Ll}][\p{L}-]*\s+){0,3}(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)(?:\s+(?:from|in|by|of)\s+(?:the\s+)?[\p{L}\d\s-]{2,40}?)?)\s+(?:suggest(?:s|ed)?|indicate(?:s|d)?|show(?:s|ed)?|appear(?:s|ed)? to show|claim(?:s|ed)?|say|said|allege[sd]?)\b/giu, (m) => {
+  add(/\b((?:[\p{Lu}\p{Ll}][\p{L}-]*\s+){0,3}(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)(?:\s+(?:from|in|by|of|seen by|obtained by|reviewed by|filed with|published by)\s+(?:the\s+)?[\p{L}\d\s-]{2,40}?)?)\s+(?:suggest(?:s|ed)?|indicate(?:s|d)?|show(?:s|ed)?|appear(?:s|ed)? to show|claim(?:s|ed)?|say|said|allege[sd]?)\b/giu, (m) => {
     const label = m[1]!.trim();
     if (!/\b(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)\b/i.test(label)) return null;
     return { start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'label', label };
   });
-  add(/\b(?:is|are|was|were|has been|have been)\s+(?:widely\s+|also\s+)?(?:suspected|believed|alleged|rumou?red|reported|thought|said)\s+to\b|\b(?:reportedly|allegedly|rumou?rs?\s+(?:emerged|circulated|suggest))\b|\bappear(?:s|ed)? to (?:show|confirm|indicate)\b|\b(?:recent |media |press |news )?reports (?:have|had) \w+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'none' }));
+  add(/\b(?:is|are|was|were|has been|have been)\s+(?:widely\s+|also\s+)?(?:suspected|believed|alleged|rumou?red|reported|thought|said)\s+(?:to|of)\b|\b(?:reportedly|allegedly|rumou?rs?\s+(?:emerged|circulated|suggest))\b|\bappear(?:s|ed)? to (?:show|confirm|indicate)\b|\b(?:recent |media |press |news )?reports (?:have|had) \w+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'none' }));
   add(/\baccording to\s+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'after' }));
   add(new RegExp(String.raw`\b${DENY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
   add(new RegExp(String.raw`\b${QUESTION}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));

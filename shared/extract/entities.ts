@@ -35,7 +35,8 @@ interface Work {
 
 const wordsOf = (key: string) => key.split(' ').filter(Boolean);
 
-export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[], known: readonly KnownEntity[]): EntityBuild {
+export function buildEntities(text: string, mentions: RawMention[], hits: readonly AliasHit[], known: readonly KnownEntity[]): EntityBuild {
+  const textBefore = (offset: number) => text.slice(Math.max(0, offset - 40), offset);
   const works: Work[] = [];
   const byKey = new Map<string, Work>();
   const counter: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
@@ -68,13 +69,15 @@ export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[],
     if (m.kind) w.votes[m.kind] += m.titled ? 3 : 1;
     register(w, key);
     w.lastSeen = m.start;
-    if (aliasKind && !w.entity.aliases.some((a) => normalizeKey(a.name) === key)) w.entity.aliases.push({ name: m.text, kind: aliasKind });
+    if (aliasKind && !w.entity.aliases.some((a) => a.name === m.text)) w.entity.aliases.push({ name: m.text, kind: aliasKind });
     const words = wordsOf(key);
     if (words.length >= 2 && (m.kind === 'person' || w.entity.kind === 'person') && !w.surname) w.surname = words[words.length - 1]!;
     kept.push({ start: m.start, end: m.end, key: '', sentence: m.sentence });
+    keptStarts.add(m.start);
     keptOwner.push(w);
   };
   const keptOwner: Work[] = [];
+  const keptStarts = new Set<number>();
 
   // alias cues: which mention's span is an alias, and whose
   const aliasAt = new Map<number, AliasHit>();
@@ -108,7 +111,7 @@ export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[],
   }
   // alias cues whose alias is not a capitalised name ("the professor") still become aliases
   for (const h of hits) {
-    if (aliasAt.get(h.start) !== h || kept.some((k) => k.start === h.start)) continue;
+    if (aliasAt.get(h.start) !== h || keptStarts.has(h.start)) continue;
     const owner = ownerOf(h);
     if (owner) attach(owner, { start: h.start, end: h.end, text: h.text, first: 0, last: 0, sentence: sentenceAt(h.start), titled: null, demonym: null, heading: false, kind: null }, h.kind === 'transliteration' ? 'transliteration' : h.kind);
   }
@@ -129,15 +132,17 @@ export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[],
       const fullest = names.sort((a, b) => wordsOf(b).length - wordsOf(a).length || b.length - a.length)[0];
       if (fullest && !isCyrillic(fullest)) w.entity.name = fullest.replace(/^the\s+/i, '');
     }
-    const nameKey = normalizeKey(w.entity.name);
-    const seen = new Set([nameKey]);
+    // a form is its key plus its script: the Cyrillic spelling is a real alias to keep
+    const form = (t: string) => `${normalizeKey(t)}${isCyrillic(t) ? '#cyr' : ''}`;
+    const nameForm = form(w.entity.name);
+    const seen = new Set([nameForm, ...w.entity.aliases.map((a) => form(a.name))]);
     const aliases = [...w.entity.aliases];
     for (const m of w.entity.mentions) {
-      const k = normalizeKey(m.text);
-      if (!seen.has(k) && !aliases.some((a) => normalizeKey(a.name) === k)) aliases.push({ name: m.text, kind: /^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, '')) ? 'abbreviation' : isCyrillic(m.text) ? 'transliteration' : 'name' });
+      const k = form(m.text);
+      if (!seen.has(k)) aliases.push({ name: m.text, kind: /^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, '')) ? 'abbreviation' : isCyrillic(m.text) ? 'transliteration' : 'name' });
       seen.add(k);
     }
-    w.entity.aliases = aliases.filter((a) => normalizeKey(a.name) !== nameKey);
+    w.entity.aliases = aliases.filter((a) => form(a.name) !== nameForm);
   }
   const live = works.filter((w) => w.entity.mentions.length > 0);
   for (const w of live) w.entity.key = `${prefix[w.entity.kind]}${++counter[w.entity.kind]}`;
@@ -146,17 +151,33 @@ export function buildEntities(mentions: RawMention[], hits: readonly AliasHit[],
   return { entities: live.map((w) => w.entity), byStart, mentions: kept.sort((a, b) => a.start - b.start) };
 
   function sentenceAt(offset: number): number {
+    let lo = 0;
+    let hi = ordered.length - 1;
     let s = 0;
-    for (const m of ordered) if (m.start <= offset) s = m.sentence;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordered[mid]!.start <= offset) { s = ordered[mid]!.sentence; lo = mid + 1; } else hi = mid - 1;
+    }
     return s;
   }
+  /** most recently mentioned first; only the latest few matter for short forms */
   function touch(w: Work) {
+    if (recent[0] === w) return;
     const i = recent.indexOf(w);
     if (i >= 0) recent.splice(i, 1);
     recent.unshift(w);
+    if (recent.length > 200) recent.length = 200;
   }
   /** the owner of an alias cue: the nearest kept name before it (bracketed: right before it) */
   function ownerOf(h: AliasHit): Work | null {
+    // "the company operated under the name …", "he lived under the name …": the body or person in focus
+    if (!h.bracket && /\b(?:the|its|this) (?:company|firm|group|vessel|ship|tanker|network|bank|fund|exchange|operator|business)\s*$|\b(?:he|she)\s+(?:had\s+|has\s+|was\s+)?$/i.test(textBefore(h.ownerBefore))) {
+      const wantPerson = /\b(?:he|she)\s+(?:had\s+|has\s+|was\s+)?$/i.test(textBefore(h.ownerBefore));
+      const sentence = sentenceAt(h.ownerBefore);
+      const inFocus = recent.find((w) => (wantPerson ? w.entity.kind === 'person' || w.votes.person > 0 : w.entity.kind === 'organization' || w.votes.organization > 0)
+        && w.entity.mentions.some((x) => x.start < h.ownerBefore && sentenceAt(x.start) < sentence));
+      if (inFocus) return inFocus;
+    }
     for (let i = kept.length - 1; i >= 0; i--) {
       const k = kept[i]!;
       if (k.end > h.ownerBefore) continue;

@@ -36,13 +36,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
     runs.push({ ...dateline, text: text.slice(dateline.start, dateline.end), first: 0, last: 0, sentence: 0, titled: null, demonym: null, heading: false, kind: 'place' });
   }
   const hits = findAliasCues(text);
+  const runStarts = new Set(runs.map((r) => r.start));
   for (const h of hits) {
-    if (runs.some((r) => r.start === h.start)) continue;
+    if (runStarts.has(h.start)) continue;
     if (!/^\p{Lu}/u.test(h.text) && !/^the\s+\p{Lu}/u.test(h.text)) continue;
     runs.push({ start: h.start, end: h.end, text: h.text, first: 0, last: 0, sentence: sentenceIndex(sentences, h.start), titled: null, demonym: null, heading: headings.has(sentenceIndex(sentences, h.start)), kind: null });
   }
   for (const r of runs) if (!r.kind) r.kind = r.first === 0 && r.last === 0 && !tokens[0] ? null : typeMention(r, { text, tokens });
-  const built = buildEntities(runs, hits, options.known ?? []);
+  const built = buildEntities(text, runs, hits, options.known ?? []);
   const claims = extractClaims({ text, sentences, headings, mentions: built.mentions, entities: built.entities, published: metadata.publishedAt });
   const relations = extractRelations(text, built.mentions, built.entities, sentences);
   return { text, metadata, sentences, entities: built.entities, claims, relations };
@@ -69,7 +70,7 @@ function knownMentions(text: string, known: readonly KnownEntity[], tokens: read
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, /^\p{Lu}/u.test(name) ? 'gu' : 'giu');
       for (const m of text.matchAll(re)) {
         if (out.some((o) => m.index < o.end && o.start < m.index + m[0].length)) continue;
-        const sentence = tokens.find((t) => t.start >= m.index)?.sentence ?? 0;
+        const sentence = sentenceOfToken(tokens, m.index);
         out.push({ start: m.index, end: m.index + m[0].length, text: m[0], first: 0, last: 0, sentence, titled: null, demonym: null, heading: false, kind: k.kind, knownId: k.id });
       }
     }
@@ -80,13 +81,25 @@ function knownMentions(text: string, known: readonly KnownEntity[], tokens: read
 /** "the 6th Directorate of the KGB" also mentions "KGB". */
 function nestedParts(text: string, runs: readonly RawMention[]): RawMention[] {
   const out: RawMention[] = [];
+  const starts = new Set(runs.map((r) => r.start));
   for (const r of runs) {
     const m = /\s(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)*)$/u.exec(r.text);
     if (!m) continue;
     const inner = m[1]!;
     const start = r.end - inner.length;
-    if (runs.some((x) => x.start === start)) continue;
+    if (starts.has(start)) continue;
     out.push({ ...r, start, end: r.end, text: inner, first: r.last - (inner.split(/\s+/).length - 1), kind: null, titled: null });
   }
   return out;
+}
+
+function sentenceOfToken(tokens: readonly { start: number; sentence: number }[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let s = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start <= offset) { s = tokens[mid]!.sentence; lo = mid + 1; } else hi = mid - 1;
+  }
+  return s;
 }

@@ -23,7 +23,16 @@ export function extractRelations(text: string, mentions: readonly PlacedMention[
     seen.add(id);
     out.push({ key: `r${out.length + 1}`, kind: k, fromKey: from, toKey: to, span });
   };
-  const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: offset, end: offset };
+  const sentenceOf = (offset: number): TextRange => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return sentences[lo] ?? { start: offset, end: offset };
+  };
   for (let i = 0; i < mentions.length; i++) {
     const p = mentions[i]!;
     if (kind.get(p.key) !== 'person') continue;
@@ -36,8 +45,10 @@ export function extractRelations(text: string, mentions: readonly PlacedMention[
     }
   }
   // nested bodies: a mention of B inside the span of an organisation mention A
-  for (const a of mentions) for (const b of mentions) {
-    if (a === b || a.key === b.key) continue;
+  for (let i = 0; i < mentions.length; i++) for (let j = i + 1; j < mentions.length && mentions[j]!.start < mentions[i]!.end; j++) {
+    const a = mentions[i]!;
+    const b = mentions[j]!;
+    if (a.key === b.key) continue;
     if (b.start >= a.start && b.end <= a.end && kind.get(a.key) === 'organization' && kind.get(b.key) === 'organization' && /\bof\s+(?:the\s+)?$/i.test(text.slice(a.start, b.start))) {
       add('part_of', a.key, b.key, sentenceOf(a.start));
     }
