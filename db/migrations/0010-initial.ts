@@ -34,7 +34,8 @@ CREATE TABLE alias (
   UNIQUE (entity_id, norm)
 ) STRICT;
 CREATE INDEX alias_norm ON alias(norm);
-CREATE INDEX alias_prefix2 ON alias(substr(norm, 1, 2), importance DESC);
+-- typeahead walks this covering index in rank order and stops at the first hits (db/queries/search.ts)
+CREATE INDEX alias_rank ON alias(importance DESC, norm);
 
 CREATE TABLE source (
   id INTEGER PRIMARY KEY,
@@ -157,8 +158,10 @@ CREATE TABLE setting (
 ) STRICT, WITHOUT ROWID;
 
 -- Full-text search (external content, kept in sync by triggers). Aliases are indexed by their
--- normalised key, so a query in any script or spelling meets them.
-CREATE VIRTUAL TABLE alias_fts USING fts5(norm, content='alias', content_rowid='id', prefix='2 3');
+-- normalised key, so a query in any script or spelling meets them. Results are ranked by the stored
+-- importance, never bm25, so no table keeps column sizes (columnsize=0); alias keys are matched by
+-- word prefix only, so their index keeps no positions either (detail=none).
+CREATE VIRTUAL TABLE alias_fts USING fts5(norm, content='alias', content_rowid='id', prefix='2 3', detail=none, columnsize=0);
 CREATE TRIGGER alias_fts_ai AFTER INSERT ON alias BEGIN
   INSERT INTO alias_fts(rowid, norm) VALUES (new.id, new.norm);
 END;
@@ -170,7 +173,7 @@ CREATE TRIGGER alias_fts_au AFTER UPDATE OF norm ON alias BEGIN
   INSERT INTO alias_fts(rowid, norm) VALUES (new.id, new.norm);
 END;
 
-CREATE VIRTUAL TABLE claim_fts USING fts5(text, content='claim', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claim_fts USING fts5(text, content='claim', content_rowid='id', tokenize='unicode61 remove_diacritics 2', columnsize=0);
 CREATE TRIGGER claim_fts_ai AFTER INSERT ON claim BEGIN
   INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -182,7 +185,7 @@ CREATE TRIGGER claim_fts_au AFTER UPDATE OF text ON claim BEGIN
   INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
-CREATE VIRTUAL TABLE source_fts USING fts5(title, text, content='source', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE source_fts USING fts5(title, text, content='source', content_rowid='id', tokenize='unicode61 remove_diacritics 2', columnsize=0);
 CREATE TRIGGER source_fts_ai AFTER INSERT ON source BEGIN
   INSERT INTO source_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;

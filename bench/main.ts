@@ -1,0 +1,76 @@
+// `npm run bench [-- --entities N] [--only S1,S2,S3] [--runs N] [--limit N]`: builds (or reuses) the
+// fixed-seed investigation, measures the budgets of PERFORMANCE.md, prints p50 / p95 / max per row
+// with the machine it ran on, a PASS/FAIL table, and writes bench/.cache/last-results.json.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { GraphStore } from '../db/store';
+import { createRouter } from '../electron/router';
+import { CACHE_DIR, ensureDataset } from './generate';
+import { machineLine, printRow, printSummary, type Row } from './report';
+import { benchLoad } from './s1-load';
+import { benchNeighborhood } from './s2-neighborhood';
+import { benchSearch } from './s3-search';
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      entities: { type: 'string', default: '100000' },
+      only: { type: 'string' },
+      runs: { type: 'string', default: '200' },
+      limit: { type: 'string', default: '200' },
+    },
+  });
+  const entities = Number(values.entities);
+  const runs = Number(values.runs);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(entities) || entities < 1000) throw new Error('--entities must be an integer ≥ 1000');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('--limit must be 1–500');
+  const only = new Set((values.only ?? 'S1,S2,S3,S5').split(',').map((s) => s.trim().toUpperCase()));
+
+  const started = Date.now();
+  const dataset = ensureDataset(entities, (line) => log(`  generate: ${line}`));
+  log(dataset.cached ? `dataset: ${dataset.path} (cached)` : `dataset: built ${dataset.path} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const store = new GraphStore(dataset.path, { history: false, checkIntegrity: false });
+  const sqlite = (store.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  log(machineLine(sqlite));
+  log(`investigation: ${entities.toLocaleString('en')} entities, ${dataset.stats.edgeRows.toLocaleString('en')} edge rows, runs ${runs}`);
+  log('');
+  const router = createRouter({ store, appVersion: 'bench' });
+  const rows: Row[] = [];
+  const emit = (more: Row[]) => {
+    for (const row of more) printRow(row, log);
+    rows.push(...more);
+  };
+  try {
+    if (only.has('S1')) emit(benchLoad(dataset));
+    if (only.has('S2')) emit(await benchNeighborhood(router, { entities, runs, limit }));
+    if (only.has('S3')) emit(await benchSearch(router, store.db, { runs }));
+    if (only.has('S5')) emit(await benchS5());
+  } finally {
+    store.close();
+  }
+  printSummary(rows, log);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(join(CACHE_DIR, 'last-results.json'), JSON.stringify({
+    at: new Date().toISOString(), machine: machineLine(sqlite), entities, runs, limit, dataset: dataset.stats, rows,
+  }, null, 2));
+}
+
+/** S5 (article extraction) lives in bench/s5-extract.ts, written separately; run it when present. */
+async function benchS5(): Promise<Row[]> {
+  const file = join(import.meta.dirname, 's5-extract.ts');
+  if (!existsSync(file)) return [];
+  const module = (await import(pathToFileURL(file).href)) as { benchExtraction: () => Promise<Row[] | Row> | Row[] | Row };
+  const result = await module.benchExtraction();
+  return Array.isArray(result) ? result : [result];
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

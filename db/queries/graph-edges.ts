@@ -1,0 +1,153 @@
+// Edges among a set of graph nodes (the "induced edges" step of an expansion), without scanning
+// hub adjacency: an entity whose degree (its stored importance) is small is scanned and its edges
+// filtered against the set; a high-degree entity is instead probed pair by pair against the other
+// nodes that nobody scans, so the cost per node is min(degree, set size) index seeks, never a walk
+// over 10k+ rows of a hub. (The trap: `to_id IN (…)` over every node's adjacency went quadratic.)
+import type { Statement } from 'better-sqlite3';
+import type { GraphEdge } from '../../shared/graph/model';
+import type { SqliteDb } from '../open';
+import { allegedEdge, claimantEdge, relationEdge, reportedEdge, respondsEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
+
+const statements = new WeakMap<SqliteDb, Map<string, Statement>>();
+
+/** A prepared statement cached per connection (preparing costs more than running a hot query). */
+export function cached(db: SqliteDb, sql: string): Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let statement = map.get(sql);
+  if (!statement) map.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+/** The same, returning rows as arrays (no object per row: scans read thousands of them). */
+function cachedRaw(db: SqliteDb, sql: string): Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let statement = map.get(`raw:${sql}`);
+  if (!statement) map.set(`raw:${sql}`, (statement = db.prepare(sql).raw(true)));
+  return statement;
+}
+
+/** The hot SQL of the edges step, exported so that the query-plan test checks what runs. */
+export const EDGE_SQL = {
+  importance: 'SELECT importance FROM entity WHERE id = ?',
+  // adjacency scans read only the covering indexes; the row is fetched for the few that match
+  relationsOut: 'SELECT to_id, id FROM relation WHERE from_id = ?',
+  relationsIn: 'SELECT from_id, id FROM relation WHERE to_id = ?',
+  relationRow: 'SELECT id, kind, from_id, to_id FROM relation WHERE id = ?',
+  relationPair: 'SELECT id, kind, from_id, to_id FROM relation WHERE from_id = ? AND to_id = ?',
+  claimsBy: 'SELECT id FROM claim WHERE claimant_id = ?',
+  claimStance: 'SELECT stance FROM claim WHERE id = ?',
+  rolesOfEntity: 'SELECT claim_id, role FROM claim_role WHERE entity_id = ?',
+  claimRow: 'SELECT id, claimant_id, stance, responds_to, predicate FROM claim WHERE id = ?',
+  rolePair: 'SELECT role FROM claim_role WHERE claim_id = ? AND entity_id = ?',
+  responses: 'SELECT id, stance FROM claim WHERE responds_to = ?',
+  roles: 'SELECT entity_id, role FROM claim_role WHERE claim_id = ?',
+  claimSources: 'SELECT DISTINCT source_id FROM span WHERE claim_id = ?',
+  sourceClaims: 'SELECT DISTINCT claim_id FROM span WHERE source_id = ? AND claim_id IS NOT NULL',
+  // alleged edges seen from an entity (the claim need not be on the canvas); CROSS JOIN keeps the
+  // entity's own role rows as the outer loop, the counterpart is a primary-key range of one claim
+  allegedOut: `SELECT s.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
+    FROM claim_role s CROSS JOIN claim_role o ON o.claim_id = s.claim_id AND o.role = 'object'
+    WHERE s.entity_id = ? AND s.role = 'subject'`,
+  allegedIn: `SELECT o.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
+    FROM claim_role o CROSS JOIN claim_role s ON s.claim_id = o.claim_id AND s.role = 'subject'
+    WHERE o.entity_id = ? AND o.role = 'object'`,
+  claimLabel: 'SELECT predicate, stance FROM claim WHERE id = ?',
+} as const;
+
+interface ClaimRow { id: number; claimant_id: number | null; stance: Stance; responds_to: number | null; predicate: string | null }
+interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }
+interface AllegedRow { claim_id: number; subject_id: number; object_id: number }
+
+/** All edges incident to `from` whose other end is in `within` (both sets of node ids). */
+export function edgesBetween(db: SqliteDb, from: readonly string[], within: ReadonlySet<string>): GraphEdge[] {
+  const q = (name: keyof typeof EDGE_SQL) => cached(db, EDGE_SQL[name]);
+  const edges = new Map<string, GraphEdge>();
+  const add = (edge: GraphEdge) => {
+    if (within.has(edge.source) && within.has(edge.target)) edges.set(edge.id, edge);
+  };
+  const sets = splitIds(from);
+  const all = splitIds([...within]);
+  // scan an entity when its degree is below the number of probes it would otherwise need
+  const threshold = Math.max(64, within.size);
+  const scanned = new Set<number>();
+  const probed: number[] = [];
+  for (const id of new Set(sets.entity)) {
+    const row = q('importance').get(id) as { importance: number } | undefined;
+    if (!row) continue;
+    if (row.importance <= threshold) scanned.add(id);
+    else probed.push(id);
+  }
+  const addAlleged = (rows: Iterable<AllegedRow>, keep: (row: AllegedRow) => boolean) => {
+    for (const row of rows) {
+      if (row.subject_id === row.object_id || !keep(row)) continue;
+      const claim = q('claimLabel').get(row.claim_id) as { predicate: string | null; stance: Stance };
+      add(allegedEdge(row.claim_id, row.subject_id, row.object_id, claim.predicate, claim.stance));
+    }
+  };
+  const withinEntities = new Set(all.entity);
+  const withinClaims = new Set(all.claim);
+  const inWithin = (entityId: number) => withinEntities.has(entityId);
+  const raw = (name: keyof typeof EDGE_SQL, id: number) => cachedRaw(db, EDGE_SQL[name]).iterate(id) as IterableIterator<number[]>;
+  for (const id of scanned) {
+    for (const [other, relationId] of [...raw('relationsOut', id), ...raw('relationsIn', id)] as [number, number][]) {
+      if (withinEntities.has(other)) add(relationEdge(q('relationRow').get(relationId) as RelationRow));
+    }
+    for (const [claimId] of raw('claimsBy', id) as Iterable<[number]>) {
+      if (withinClaims.has(claimId)) add(claimantEdge(id, claimId, (q('claimStance').get(claimId) as { stance: Stance }).stance));
+    }
+    for (const [claimId, role] of raw('rolesOfEntity', id) as Iterable<[number, 'subject' | 'object']>) {
+      if (withinClaims.has(claimId)) add(roleEdge(claimId, id, role));
+    }
+    addAlleged(rows(raw('allegedOut', id)), (row) => inWithin(row.object_id));
+    addAlleged(rows(raw('allegedIn', id)), (row) => inWithin(row.subject_id));
+  }
+  if (probed.length > 0) {
+    // a hub's edges to scanned nodes were found from their side; probe the rest pair by pair
+    const targets = all.entity.filter((e) => !scanned.has(e));
+    const fromClaims = new Set(sets.claim);
+    const claimTargets = all.claim.filter((c) => !fromClaims.has(c));
+    for (const id of probed) {
+      for (const other of targets) {
+        if (other === id) continue;
+        for (const r of [...q('relationPair').iterate(id, other), ...q('relationPair').iterate(other, id)] as RelationRow[]) add(relationEdge(r));
+      }
+      for (const claimId of claimTargets) {
+        const claim = q('claimRow').get(claimId) as ClaimRow | undefined;
+        if (claim?.claimant_id === id) add(claimantEdge(id, claimId, claim.stance));
+        for (const r of q('rolePair').iterate(claimId, id) as Iterable<{ role: 'subject' | 'object' }>) add(roleEdge(claimId, id, r.role));
+      }
+      // alleged edges: the hub's own role rows (a fraction of its degree) against unscanned nodes
+      const unscanned = (entityId: number) => !scanned.has(entityId) && inWithin(entityId);
+      addAlleged(rows(raw('allegedOut', id)), (row) => unscanned(row.object_id));
+      addAlleged(rows(raw('allegedIn', id)), (row) => unscanned(row.subject_id));
+    }
+  }
+  for (const id of sets.claim) claimEdges(db, id, add);
+  for (const id of sets.source) {
+    for (const c of q('sourceClaims').iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
+  }
+  return [...edges.values()];
+}
+
+function* rows(raw: Iterable<number[]>): Iterable<AllegedRow> {
+  for (const [claimId, subjectId, objectId] of raw) yield { claim_id: claimId!, subject_id: subjectId!, object_id: objectId! };
+}
+
+function claimEdges(db: SqliteDb, id: number, add: (edge: GraphEdge) => void): void {
+  const q = (name: keyof typeof EDGE_SQL) => cached(db, EDGE_SQL[name]);
+  const claim = q('claimRow').get(id) as ClaimRow | undefined;
+  if (!claim) return;
+  if (claim.claimant_id !== null) add(claimantEdge(claim.claimant_id, id, claim.stance));
+  const claimRoles = q('roles').all(id) as { entity_id: number; role: 'subject' | 'object' }[];
+  for (const r of claimRoles) add(roleEdge(id, r.entity_id, r.role));
+  for (const subject of claimRoles.filter((r) => r.role === 'subject')) {
+    for (const object of claimRoles.filter((r) => r.role === 'object')) {
+      if (subject.entity_id !== object.entity_id) add(allegedEdge(id, subject.entity_id, object.entity_id, claim.predicate, claim.stance));
+    }
+  }
+  if (claim.responds_to !== null) add(respondsEdge(id, claim.responds_to, claim.stance));
+  for (const response of q('responses').iterate(id) as Iterable<{ id: number; stance: Stance }>) add(respondsEdge(response.id, id, response.stance));
+  for (const s of q('claimSources').iterate(id) as Iterable<{ source_id: number }>) add(reportedEdge(id, s.source_id));
+}

@@ -1,0 +1,60 @@
+// The shapes of the graph projection (SPEC §2): node-id sets and one constructor per edge type,
+// so every query that finds an edge builds it the same way (same id, label and fields).
+import type { GraphEdge } from '../../shared/graph/model';
+import { nodeId, parseNodeId } from '../../shared/graph/ids';
+
+export type Stance = NonNullable<GraphEdge['stance']>;
+
+export interface IdSets { entity: number[]; claim: number[]; source: number[] }
+
+export function splitIds(ids: Iterable<string>): IdSets {
+  const sets: IdSets = { entity: [], claim: [], source: [] };
+  for (const raw of ids) {
+    const parsed = parseNodeId(raw);
+    if (parsed) sets[parsed.type].push(parsed.id);
+  }
+  return sets;
+}
+
+export function relationEdge(r: { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }): GraphEdge {
+  return {
+    id: `r:${r.id}`, source: nodeId('entity', r.from_id), target: nodeId('entity', r.to_id), type: 'relation',
+    label: r.kind.replace(/_/g, ' '), relationKind: r.kind, relationId: r.id,
+  };
+}
+
+export function claimantEdge(entityId: number, claimId: number, stance: Stance): GraphEdge {
+  return {
+    id: `cl:${claimId}`, source: nodeId('entity', entityId), target: nodeId('claim', claimId), type: 'claimant',
+    label: stance, stance, claimId,
+  };
+}
+
+export function roleEdge(claimId: number, entityId: number, role: 'subject' | 'object'): GraphEdge {
+  return {
+    id: `ro:${claimId}:${entityId}:${role}`, source: nodeId('claim', claimId), target: nodeId('entity', entityId),
+    type: 'role', label: role, role, claimId,
+  };
+}
+
+/** The derived, dashed edge from a claim's subject to its object: an allegation, never a fact. */
+export function allegedEdge(claimId: number, subjectId: number, objectId: number, predicate: string | null, stance: Stance): GraphEdge {
+  return {
+    id: `al:${claimId}:${subjectId}:${objectId}`, source: nodeId('entity', subjectId), target: nodeId('entity', objectId),
+    type: 'alleged', label: `alleged: ${(predicate ?? 'linked to').replace(/_/g, ' ')}`, stance, claimId,
+  };
+}
+
+export function respondsEdge(claimId: number, targetClaimId: number, stance: Stance): GraphEdge {
+  return {
+    id: `rt:${claimId}`, source: nodeId('claim', claimId), target: nodeId('claim', targetClaimId), type: 'responds_to',
+    label: stance === 'denies' ? 'denies' : 'responds to', stance, claimId,
+  };
+}
+
+export function reportedEdge(claimId: number, sourceId: number): GraphEdge {
+  return {
+    id: `src:${claimId}:${sourceId}`, source: nodeId('claim', claimId), target: nodeId('source', sourceId),
+    type: 'reported_in', label: 'reported in', claimId,
+  };
+}
