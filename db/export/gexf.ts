@@ -9,12 +9,20 @@ import { attrs, element } from './xml';
 
 const GEXF_TYPE: Record<AttrType, string> = { string: 'string', int: 'integer', double: 'double' };
 
-export function exportGexf(db: SqliteDb, path: string, scope: ExportScope, now = new Date()) {
+/** 1.3 is the current specification (Gephi 0.10); networkx 3.x reads only 1.1draft and 1.2draft. */
+export type GexfVersion = '1.3' | '1.2draft';
+const NAMESPACE: Record<GexfVersion, [string, string, string]> = {
+  '1.3': ['http://gexf.net/1.3', 'http://gexf.net/1.3/gexf.xsd', '1.3'],
+  '1.2draft': ['http://www.gexf.net/1.2draft', 'http://www.gexf.net/1.2draft/gexf.xsd', '1.2'],
+};
+
+export function exportGexf(db: SqliteDb, path: string, scope: ExportScope, options: { version?: GexfVersion; now?: Date } = {}) {
+  const [ns, xsd, version] = NAMESPACE[options.version ?? '1.3'];
+  const now = options.now ?? new Date();
   const counts = { nodes: 0, edges: 0 };
   const written = db.transaction(() => writeAtomically(path, (file) => {
     file.write('<?xml version="1.0" encoding="UTF-8"?>\n');
-    file.write('<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-      + 'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n');
+    file.write(`${element('gexf', attrs({ xmlns: ns, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:schemaLocation': `${ns} ${xsd}`, version })).replace(/\/>$/, '>')}\n`);
     file.write(`  ${element('meta', { ...attrs({ lastmodifieddate: now.toISOString().slice(0, 10) }), creator: 'Skein', description: 'Skein investigation graph' })}\n`);
     file.write('  <graph defaultedgetype="directed" mode="static">\n');
     file.write('    <attributes class="node" mode="static">\n');

@@ -6,7 +6,7 @@ import { exportAnnotations } from './annotations';
 import { exportCsv } from './csv';
 import { exportCyjs } from './cyjs';
 import { exportFtm } from './ftm';
-import { exportGexf } from './gexf';
+import { exportGexf, type GexfVersion } from './gexf';
 import { exportGraphml } from './graphml';
 import { exportReport } from './report';
 import type { ExportScope } from './scope';
@@ -20,6 +20,7 @@ export interface ExportRequest {
   scope: ExportScope;
   includeHistory?: boolean;
   picture?: string | null;
+  gexfVersion?: GexfVersion;
   appVersion: string;
 }
 
@@ -30,7 +31,7 @@ export function runExport(db: SqliteDb, request: ExportRequest): ExportOutcome {
   switch (request.format) {
     case 'snapshot': return exportSnapshot(db, path, { scope, includeHistory: request.includeHistory ?? false, appVersion: request.appVersion });
     case 'graphml': return exportGraphml(db, path, scope);
-    case 'gexf': return exportGexf(db, path, scope);
+    case 'gexf': return exportGexf(db, path, scope, { version: request.gexfVersion ?? '1.3' });
     case 'cyjs': return exportCyjs(db, path, scope);
     case 'csv': return exportCsv(db, path, scope);
     case 'ftm': return exportFtm(db, path, scope);

@@ -7,6 +7,7 @@ import { entityHandlers } from './entities';
 import { graphHandlers } from './graph';
 import { historyHandlers } from './history';
 import { importHandlers } from './import';
+import { exportHandlers } from './export';
 import type { HandlerMap } from './types';
 
-export const allHandlers: readonly HandlerMap[] = [appHandlers, graphHandlers, entityHandlers, claimHandlers, historyHandlers, curationHandlers, importHandlers, exploreHandlers];
+export const allHandlers: readonly HandlerMap[] = [appHandlers, graphHandlers, entityHandlers, claimHandlers, historyHandlers, curationHandlers, importHandlers, exploreHandlers, exportHandlers];

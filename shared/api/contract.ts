@@ -8,6 +8,7 @@ import {
 } from '../domain/model';
 import { GraphEdge, GraphPayload, NodeType } from '../graph/model';
 import { NODE_ID_PATTERN } from '../graph/ids';
+import { exportContract } from './export';
 import { importContract } from './import';
 
 export const NodeIdArg = z.string().regex(NODE_ID_PATTERN, 'expected a node id like "e:12"');
@@ -176,6 +177,7 @@ export const contract = {
   'history.undo': { args: Nothing, result: z.object({ entry: HistoryEntry.nullable() }) },
   'history.redo': { args: Nothing, result: z.object({ entry: HistoryEntry.nullable() }) },
   ...importContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;
