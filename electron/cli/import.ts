@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { EventPayload } from '../../shared/api/events';
 import { GraphStore } from '../../db/store';
 import { runBatch } from '../import/batch';
-import { sharedPool } from '../import/extract-pool';
+import { ExtractorPool } from '../import/extract-pool';
 import { parseCli } from './args';
 import { CliError } from './errors';
 
@@ -34,7 +34,7 @@ export async function runImport(argv: string[]): Promise<number> {
   if (!(maxMb > 0)) throw new CliError(`--max-mb must be a positive number, not "${values['max-mb']}"`);
 
   const store = new GraphStore(values.db);
-  const pool = sharedPool();
+  const pool = new ExtractorPool();
   try {
     const result = await runBatch(store, positionals.map((p) => resolve(p)), {
       maxBytes: Math.round(maxMb * 1024 * 1024),
