@@ -87,7 +87,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
         a++;
         continue;
       }
-      if (PERSON_TITLES.has(lw) && a < b && !ORG_HEADS.has(tokens[b]!.text.toLowerCase())) {
+      if (PERSON_TITLES.has(lw) && a < b && !tokens.slice(a + 1, b + 1).some((x) => ORG_HEADS.has(x.text.toLowerCase()))) {
         // "Prime Minister X", "President Y"; but not "General Motors" style org names
         if (lw === 'general' && lexClass(tokens[a + 1]!.text) !== 'first' && lexClass(tokens[a + 1]!.text) !== null) break;
         titled = w;
@@ -101,7 +101,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
       }
       if (atStart && (!propn.has(tokens[a]!.start) || a === b)) {
         const cls = lexClass(w);
-        if (cls === 'common' && !isAcronym(w)) {
+        if ((cls === 'common' || (cls === null && a === b && !propn.has(tokens[a]!.start))) && !isAcronym(w)) {
           a++;
           continue;
         }
@@ -118,6 +118,11 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
     if (a === b && lexClass(first.text) === 'demonym') return;
     // a lone capitalised adjective or common word ("Soviet", "Western") is not a name
     if (a === b && !isAcronym(first.text) && lexClass(first.text) === 'common' && (!propn.has(first.start) || sentenceStarts.has(first.start))) return;
+    // nationality and region adjectives before a noun ("Cypriot media", "Western nations")
+    if (a === b && /(?:ish|ese|ern|ean|ian|ic|ot|an|i)$/.test(first.text) && lexClass(first.text) !== 'place') {
+      const next = /^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1];
+      if (next && !/^(?:said|says|told|claimed|claims|denied|denies|alleged|alleges|was|is|has|had|wrote|added|who|also|and|later|insisted|argued)$/.test(next)) return;
+    }
     // a platform named only as the medium ("a Facebook post") is not an entity
     if (/^\s+(?:post|posts|page|account|channel|video|livestream|stream|group chat|profile|feed|message)\b/i.test(text.slice(last.end, last.end + 14)) && /\b(?:a|an|his|her|their|its|in|on)\s+$/i.test(text.slice(Math.max(0, first.start - 8), first.start))) return;
     if (a === b && first.text.length < 2) return;

@@ -202,7 +202,11 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
     if (m.kind !== 'person') {
       for (const w of recent) {
         if (w.entity.kind !== 'organization' && w.votes.organization === 0) continue;
-        for (const k of w.keys) if (k.length > key.length && k.startsWith(`${key} `) && (k.slice(key.length + 1).startsWith('of ') || words.length >= 2)) return w;
+        for (const k of w.keys) {
+          if (k.length > key.length && k.startsWith(`${key} `) && (k.slice(key.length + 1).startsWith('of ') || words.length >= 2 || (key.length >= 4 && m.kind !== 'place'))) return w;
+          // "Clarion" for "Morning Clarion"
+          if (words.length === 1 && key.length >= 4 && k.endsWith(` ${key}`) && wordsOf(k).length === 2 && m.kind !== 'place') return w;
+        }
       }
     }
     return null;

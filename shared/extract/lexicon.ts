@@ -10,9 +10,9 @@ export const PERSON_TITLES = set(`
   minister premier chancellor mayor councilman councilwoman councillor councilor senator
   congressman congresswoman governor judge justice general gen major maj colonel col captain capt
   lieutenant lt sergeant sgt admiral commander officer agent detective inspector superintendent
-  king queen prince princess emperor pope bishop archbishop cardinal father rev reverend rabbi
+  king queen prince princess emperor pope bishop archbishop cardinal rev reverend rabbi
   imam sheikh chairman chairwoman ceo director ambassador deputy secretary prosecutor attorney
-  lawyer spokesman spokeswoman spokesperson chief coach president-elect prime saint st
+  lawyer spokesman spokeswoman spokesperson chief coach president-elect prime
 `);
 
 /** Last words of organisation names. */
@@ -33,14 +33,15 @@ export const ORG_HEADS = set(`
   team fc cf united rovers athletic orchestra band choir ensemble brigades cartel
   desk watch initiative project programme program unit cell government cabinet regime
   organisation organization enterprises works factory mills electric telecom communications
-  insurance finance financial bancorp credit markets
+  insurance finance financial bancorp credit markets archive archives analytics investigations
+  collective fze fzco house hauling recycling rundfunk zeitung gazeta research
 `);
 
 /** First words that make an organisation when followed by "of …" ("Ministry of Defence"). */
 export const ORG_LEADS = set(`
   ministry department bank university college institute office bureau agency council committee
   commission board house court directorate service society association union federation league
-  church museum academy school order federal national royal central state
+  church museum academy school order federal national royal central state banca banco banque
 `);
 
 /** Heads of place names ("Baker Street", "Lake Ohrid", "Gulf of Finland"). */
@@ -48,12 +49,12 @@ export const PLACE_HEADS = set(`
   street st avenue ave road rd boulevard square lane river lake sea ocean bay gulf strait island
   islands mountains mountain mount mt valley desert peninsula county province region district
   oblast krai state city town village port harbour harbor airport station bridge park coast
-  canal creek hills forest plateau
+  canal creek hills forest plateau falls springs heights towers quarter embankment
 `);
 export const PLACE_LEADS = set('lake mount mt gulf bay cape port fort saint st isle sea strait');
 
 /** Connectors allowed inside a name run when a capitalised word follows. */
-export const NAME_CONNECTORS = set("of de du des da di del della van von der den la le al el bin ibn y and for & on upon am im zu");
+export const NAME_CONNECTORS = set("of de du des da di del della van von der den la le al el bin ibn y and for & am im zu");
 
 /** Descriptor nouns that refer back to a person ("the former officer", "the ex-minister"). */
 export const PERSON_NOUNS = set(`
@@ -89,7 +90,7 @@ export const NOT_NAMES = set(`
   meanwhile moreover furthermore still even only just then now today yesterday tomorrow
   according asked speaking despite neither either both each every all some any many most more
   several few no not none nothing nobody one two three four five six seven eight nine ten
-  new former ex late recent earlier later last next first second third
+  former ex late recent earlier later
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december
   mr mrs ms dr

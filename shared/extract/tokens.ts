@@ -64,6 +64,9 @@ export function tokenize(text: string, sentences: readonly TextRange[]): Token[]
     // the possessive is not part of the name: "Trump’s" → "Trump"
     const poss = /['’]s$/i.exec(value);
     if (poss && value.length > 2) value = value.slice(0, -2);
+    // "Riga-based", "Kremlin-backed": the name is the part before the suffix
+    const adj = /-(?:based|born|registered|owned|led|backed|linked|controlled|run|flagged|headquartered)$/i.exec(value);
+    if (adj && adj.index > 1) value = value.slice(0, adj.index);
     while (si < sentences.length - 1 && start >= sentences[si]!.end) si++;
     tokens.push({ start, end: start + value.length, text: value, sentence: si });
   }

@@ -65,5 +65,10 @@ export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | nul
   if (SURNAME_ENDINGS.test(words[words.length - 1]!) && !PLACE_ENDINGS.test(words[words.length - 1]!)) return 'person';
   if (/^\s+(?:said|says|told|wrote|alleged|alleges|claimed|claims|denied|denies|added|argued|insisted)\b/.test(after) && words.length >= 2) return 'person';
   if (words.length === 1 && PLACE_ENDINGS.test(words[0]!)) return 'place';
+  // the pronoun that next refers back: "he/she/his/her" for people, "it/its" for bodies
+  const next = /\b(he|she|his|her|him|it|its)\b/i.exec(ctx.text.slice(m.end, m.end + 160));
+  if (next && words.length >= 2) return /^(?:it|its)$/i.test(next[1]!) ? 'organization' : 'person';
+  // otherwise two unknown capitalised words are most often a person, longer runs a body
+  if (words.length >= 3) return 'organization';
   return null;
 }
