@@ -101,7 +101,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
       }
       if (atStart && (!propn.has(tokens[a]!.start) || a === b)) {
         const cls = lexClass(w);
-        if ((cls === 'common' || (cls === null && a === b && !propn.has(tokens[a]!.start))) && !isAcronym(w)) {
+        if ((cls === 'common' || (cls === null && a === b && !propn.has(tokens[a]!.start) && !isCyrillic(w))) && !isAcronym(w)) {
           a++;
           continue;
         }
