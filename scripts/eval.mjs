@@ -29,7 +29,8 @@ function run(label, script, args) {
     return null;
   }
   if (process.argv.includes('--verbose')) console.log(r.stdout);
-  return { ...JSON.parse(readFileSync(out, 'utf8')), seconds };
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  return Array.isArray(json) ? { results: json, seconds } : { ...json, seconds };
 }
 
 const pct = (x) => (x == null || Number.isNaN(x) ? '   —' : (100 * x).toFixed(1).padStart(5));
@@ -51,7 +52,7 @@ console.log('\nscore-claims');
 console.log(['set', 'entity F1', 'pooled F1', 'claim recall', 'strict', 'stance acc', 'claimant-only', 'alias links', 'time'].join(' | '));
 for (const row of rows) console.log(row.join(' | '));
 if (ner) {
-  const res = Array.isArray(ner) ? ner[0] : ner.results?.[0] ?? ner;
+  const res = ner.results?.[0] ?? ner;
   const m = res.overall ?? {};
   const t = res.perType ?? res.byType ?? {};
   console.log('\neval-ner (wikigold, exact span)');
