@@ -21,6 +21,8 @@ export interface PoolOptions {
   inThread?: () => Promise<ExtractFn>;
   /** how long a worker may take to load the extractor before the pool gives up on workers */
   startTimeoutMs?: number;
+  /** told once when extraction falls back to this thread (the app logs it) */
+  onFallback?: (reason: string) => void;
 }
 
 interface Pending { resolve: (e: Extraction) => void; reject: (e: Error) => void }
@@ -67,6 +69,7 @@ export class ExtractorPool {
   /** why extraction runs in this thread instead of workers, or null while workers are used */
   fallbackReason: string | null = null;
   private closed = false;
+  private fallbackReported = false;
 
   constructor(private readonly options: PoolOptions = {}) {}
 
@@ -83,7 +86,11 @@ export class ExtractorPool {
     if (this.closed) throw new Error('The extractor pool is closed');
     this.starting ??= this.start();
     await this.starting;
-    if (this.fallbackReason || this.slots.length === 0) return this.runInThread(text, options);
+    if (this.fallbackReason || this.slots.length === 0) {
+      if (!this.fallbackReported) this.options.onFallback?.(this.fallbackReason ?? 'no worker is running');
+      this.fallbackReported = true;
+      return this.runInThread(text, options);
+    }
     return new Promise<Extraction>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, text, options, pending: { resolve, reject } });
       this.dispatch();
@@ -185,6 +192,8 @@ let shared: ExtractorPool | null = null;
 
 /** The process-wide pool used by the API handlers and the CLI. */
 export function sharedPool(): ExtractorPool {
-  shared ??= new ExtractorPool();
+  shared ??= new ExtractorPool({
+    onFallback: (reason) => console.warn(`Skein: article extraction runs in the main process: ${reason}`),
+  });
   return shared;
 }
