@@ -4,12 +4,14 @@
 import { z } from 'zod';
 import {
   Alias, AliasKind, Claim, ClaimStatus, Credibility, Entity, EntityKind, Evidence, HistoryEntry, Id,
-  LongText, Name, PartialDate, Relation, RelationKind, Reliability, Role, Source, Span, Stance, Version,
+  LongText, Name, Note, PartialDate, Relation, RelationKind, Reliability, Role, Source, Span, Stance, Version,
 } from '../domain/model';
 import { GraphEdge, GraphPayload, NodeType } from '../graph/model';
 import { NODE_ID_PATTERN } from '../graph/ids';
 import { exportContract } from './export';
 import { importContract } from './import';
+import { curationContract } from './curation';
+import { exploreContract } from './explore';
 
 export const NodeIdArg = z.string().regex(NODE_ID_PATTERN, 'expected a node id like "e:12"');
 const Nothing = z.object({}).strict();
@@ -43,6 +45,9 @@ const EntityDetail = z.object({
   claimsBy: z.array(Claim),
   claimsAbout: z.array(Claim),
   sources: z.array(z.object({ source: Source, mentions: z.number() })),
+  /** entities merged into this one, newest first (each can be unmerged) */
+  merged: z.array(z.object({ id: Id, name: z.string(), at: z.number() })),
+  notes: z.array(Note),
   names: z.record(z.string(), z.string()),
 });
 export type EntityDetail = z.infer<typeof EntityDetail>;
@@ -52,6 +57,7 @@ const ClaimDetail = z.object({
   responses: z.array(Claim),
   respondsTo: Claim.nullable(),
   spans: z.array(Span.extend({ sourceTitle: z.string() })),
+  notes: z.array(Note),
   names: z.record(z.string(), z.string()),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
@@ -62,6 +68,7 @@ const SourceDetail = z.object({
   spans: z.array(Span),
   claimCount: z.number(),
   entityCount: z.number(),
+  notes: z.array(Note),
 });
 export type SourceDetail = z.infer<typeof SourceDetail>;
 
@@ -177,6 +184,8 @@ export const contract = {
   'history.undo': { args: Nothing, result: z.object({ entry: HistoryEntry.nullable() }) },
   'history.redo': { args: Nothing, result: z.object({ entry: HistoryEntry.nullable() }) },
   ...importContract,
+  ...curationContract,
+  ...exploreContract,
   ...exportContract,
 } as const;
 
