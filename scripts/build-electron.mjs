@@ -3,7 +3,7 @@
 // loaded from node_modules (unpacked from the asar), so both stay external. The preload is checked
 // to stay small: it runs in every window's sandbox and must not pull in zod or the handlers.
 import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,11 @@ const common = {
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+// The import pipeline's worker threads look for a compiled extract-worker.cjs beside the main
+// bundle (electron/import/extract-pool.ts); without it, extraction falls back to the main thread.
+if (existsSync(join(root, 'electron/import/extract-worker.ts'))) {
+  await build({ ...common, entryPoints: ['electron/import/extract-worker.ts'], outfile: 'dist-electron/extract-worker.cjs' });
+}
 
 const preloadSize = statSync(join(root, 'dist-electron/preload.cjs')).size;
 if (preloadSize > PRELOAD_BUDGET_BYTES) {

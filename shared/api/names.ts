@@ -16,6 +16,7 @@ export const METHOD_NAMES: readonly string[] = [
   'history.list', 'history.undo', 'history.redo',
   'import.preview', 'import.commit', 'import.batch', 'import.cancel',
   'path.find', 'view.get', 'view.save', 'view.list',
+  'export.run', 'snapshot.import', 'graph.importFile',
 ];
 
 export const EVENT_NAME_LIST: readonly string[] = ['graph.changed', 'task.progress', 'menu.command', 'app.reopened'];
