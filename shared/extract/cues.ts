@@ -16,7 +16,7 @@ const SAY = String.raw`(?:alleg(?:es|ed|ing)|claim(?:s|ed)|sa(?:id|ys)|told|tell
 const DENY = String.raw`(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|withdr(?:ew|aws|awn)|retract(?:s|ed)|deleted|rebuff(?:s|ed)|contest(?:s|ed)|label(?:l?ed|s) (?:[^.]{0,40}?)as|call(?:s|ed) (?:[^.]{0,40}?)(?:“|")?(?:ridiculous|absurd|nonsense|baseless|false|fake|lies|a lie|untrue|fabricat))`;
 const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? doubt|expressed (?:confusion|doubt|scepticism|skepticism|surprise)|doubt(?:s|ed)? (?:that|whether)|contradict(?:s|ed)|challeng(?:es|ed))`;
 
-export const NEGATIVE_CONTENT = /\b(?:never|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
+export const NEGATIVE_CONTENT = /\b(?:never|did not|does not|do not|has not|had not|was not|were not|is not|nothing to do|no wrongdoing|wrongdoing|denial|unfounded|groundless|misleading|politically motivated|witch hunt|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
 
 export function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
