@@ -8,7 +8,6 @@ import { GraphStore } from '../db/store';
 import { DatabaseOpenError } from '../db/open';
 import { parseCli } from './cli/args';
 import { CliError } from './cli/errors';
-import { startServer } from './http/server';
 import { defaultInvestigationPath } from './http/paths';
 
 const HELP = `Usage: npm run serve [-- --db FILE] [--port N]
@@ -16,6 +15,7 @@ const HELP = `Usage: npm run serve [-- --db FILE] [--port N]
 Serves Skein in a browser on 127.0.0.1 (for machines where the desktop app cannot run).
   --db FILE   the investigation to open (default: ${defaultInvestigationPath()})
   --port N    the port to listen on (default: a free one)
+  --web DIR   the renderer build to serve (default: dist/web)
 Open the printed link: it carries the access token for this run.`;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,14 +32,14 @@ function parsePort(text: string | undefined): number {
 }
 
 export async function serve(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parseCli(argv, { db: { type: 'string' }, port: { type: 'string' }, web: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   const port = parsePort(values.port);
-  const staticDir = join(ROOT, 'dist', 'web');
-  if (!existsSync(join(staticDir, 'index.html'))) throw new CliError(`The renderer is not built (${staticDir} is missing): run "npm run build:renderer"`);
+  const staticDir = resolve(values.web ?? join(ROOT, 'dist', 'web'));
+  if (!existsSync(join(staticDir, 'index.html'))) throw new CliError(`The renderer is not built (${staticDir}/index.html is missing): run "npm run build:renderer"`);
 
   const dbPath = resolve(values.db ?? defaultInvestigationPath());
   if (!existsSync(dirname(dbPath))) {
@@ -49,6 +49,9 @@ export async function serve(argv: string[]): Promise<number> {
   const store = new GraphStore(dbPath);
   let server;
   try {
+    // loaded after the database opened: the handlers pull in the extractors, a second of start-up
+    // that a mistyped path should not have to wait for
+    const { startServer } = await import('./http/server');
     server = await startServer({ store, staticDir, port, appVersion: appVersion() });
   } catch (error) {
     store.close();
