@@ -56,6 +56,43 @@ export const EDGE_SQL = {
   claimLabel: 'SELECT predicate, stance FROM claim WHERE id = ?',
 } as const;
 
+/**
+ * Set-at-a-time scans of the low-degree entities (temp.edge_scan) against the node set
+ * (temp.edge_within_*): the adjacency is read from the covering indexes and tested against the
+ * set inside SQLite (EXISTS on an INTEGER PRIMARY KEY), and only rows that match are fetched.
+ * CROSS JOIN keeps the small temp table outside: the planner must never start from a big table.
+ */
+export const SCAN_SQL = {
+  relationsOut: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_scan x CROSS JOIN relation r ON r.from_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = r.to_id)`,
+  relationsIn: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_scan x CROSS JOIN relation r ON r.to_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = r.from_id)`,
+  claimant: `SELECT c.id, c.claimant_id, c.stance FROM temp.edge_scan x CROSS JOIN claim c ON c.claimant_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_claim w WHERE w.id = c.id)`,
+  roles: `SELECT r.claim_id, r.entity_id, r.role FROM temp.edge_scan x CROSS JOIN claim_role r ON r.entity_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_claim w WHERE w.id = r.claim_id)`,
+  // index-only: the claim row (predicate, stance) is read for the few pairs that match
+  allegedOut: `SELECT s.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
+    FROM temp.edge_scan x CROSS JOIN claim_role s ON s.entity_id = x.id AND s.role = 'subject'
+    CROSS JOIN claim_role o ON o.claim_id = s.claim_id AND o.role = 'object'
+    WHERE o.entity_id <> s.entity_id AND EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = o.entity_id)`,
+  allegedIn: `SELECT o.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
+    FROM temp.edge_scan x CROSS JOIN claim_role o ON o.entity_id = x.id AND o.role = 'object'
+    CROSS JOIN claim_role s ON s.claim_id = o.claim_id AND s.role = 'subject'
+    WHERE o.entity_id <> s.entity_id AND EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = s.entity_id)`,
+} as const;
+
+export const TEMP_TABLES = ['edge_scan', 'edge_within_entity', 'edge_within_claim'] as const;
+
+/** Fills the temp id sets in one statement each (json_each: no call per id). */
+function fillTemp(db: SqliteDb, sets: Record<(typeof TEMP_TABLES)[number], Iterable<number>>): void {
+  for (const table of TEMP_TABLES) {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
+    cached(db, `DELETE FROM temp.${table}`).run();
+    cached(db, `INSERT OR IGNORE INTO temp.${table} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...sets[table]]));
+  }
+}
+
 interface ClaimRow { id: number; claimant_id: number | null; stance: Stance; responds_to: number | null; predicate: string | null }
 interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number }
@@ -69,8 +106,8 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
   };
   const sets = splitIds(from);
   const all = splitIds([...within]);
-  // scan an entity when its degree is below the number of probes it would otherwise need
-  const threshold = Math.max(64, within.size);
+  // scan an entity (in SQLite, ~0.2 µs a row) unless its degree is far above the probes it would need (~2 µs each)
+  const threshold = Math.max(1000, 4 * within.size);
   const scanned = new Set<number>();
   const probed: number[] = [];
   for (const id of new Set(sets.entity)) {
@@ -87,21 +124,15 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
     }
   };
   const withinEntities = new Set(all.entity);
-  const withinClaims = new Set(all.claim);
   const inWithin = (entityId: number) => withinEntities.has(entityId);
   const raw = (name: keyof typeof EDGE_SQL, id: number) => cachedRaw(db, EDGE_SQL[name]).iterate(id) as IterableIterator<number[]>;
-  for (const id of scanned) {
-    for (const [other, relationId] of [...raw('relationsOut', id), ...raw('relationsIn', id)] as [number, number][]) {
-      if (withinEntities.has(other)) add(relationEdge(q('relationRow').get(relationId) as RelationRow));
-    }
-    for (const [claimId] of raw('claimsBy', id) as Iterable<[number]>) {
-      if (withinClaims.has(claimId)) add(claimantEdge(id, claimId, (q('claimStance').get(claimId) as { stance: Stance }).stance));
-    }
-    for (const [claimId, role] of raw('rolesOfEntity', id) as Iterable<[number, 'subject' | 'object']>) {
-      if (withinClaims.has(claimId)) add(roleEdge(claimId, id, role));
-    }
-    addAlleged(rows(raw('allegedOut', id)), (row) => inWithin(row.object_id));
-    addAlleged(rows(raw('allegedIn', id)), (row) => inWithin(row.subject_id));
+  if (scanned.size > 0) {
+    fillTemp(db, { edge_scan: scanned, edge_within_entity: all.entity, edge_within_claim: all.claim });
+    const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
+    for (const r of [...scan('relationsOut'), ...scan('relationsIn')] as RelationRow[]) add(relationEdge(r));
+    for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
+    for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
+    addAlleged([...scan('allegedOut'), ...scan('allegedIn')] as AllegedRow[], () => true);
   }
   if (probed.length > 0) {
     // a hub's edges to scanned nodes were found from their side; probe the rest pair by pair

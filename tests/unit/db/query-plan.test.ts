@@ -1,0 +1,119 @@
+// The hot queries keep their plans (PERFORMANCE.md traps): each one is checked, as the code runs it
+// (the SQL is imported from the query modules), with EXPLAIN QUERY PLAN on an in-memory database:
+// it searches its index and never scans one of the big tables.
+import { afterAll, describe, expect, it } from 'vitest';
+import { GraphStore } from '../../../db/store';
+import { EDGE_SQL, ENTITY_NODE, NEIGHBOUR_SQL } from '../../../db/queries/graph';
+import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { CLAIM_SEARCH_SQL, SEARCH_SQL, WALK } from '../../../db/queries/search';
+
+const store = GraphStore.memory();
+const db = store.db;
+for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
+afterAll(() => store.close());
+
+const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source'];
+
+function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string[] {
+  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+/** Names (table aliases) that a plan scans in full: subqueries and temp id sets are allowed. */
+function fullScans(lines: string[], sql: string): string[] {
+  const subqueries = new Set(lines.flatMap((l) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(l)?.slice(1) ?? []));
+  const aliasOf = new Map<string, string>();
+  for (const m of sql.matchAll(/\b(entity|relation|claim_role|claim|alias|span|source)\s+(?:AS\s+)?([a-z]\w*)\b/gi)) aliasOf.set(m[2]!, m[1]!);
+  return lines
+    .map((l) => /^SCAN (\S+)(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .filter((m) => !subqueries.has(m[1]!) && !m[1]!.startsWith('edge_') && m[1] !== 'x' && m[1] !== 'w' && !/VIRTUAL TABLE/.test(m[2]!))
+    .map((m) => aliasOf.get(m[1]!) ?? m[1]!)
+    .filter((name) => BIG.includes(name));
+}
+
+function expectIndexed(sql: string, indexes: string[], params: unknown[] | Record<string, unknown> = []): void {
+  const lines = plan(sql, params);
+  expect(fullScans(lines, sql), lines.join('\n')).toEqual([]);
+  for (const index of indexes) expect(lines.join('\n'), lines.join('\n')).toContain(index);
+}
+
+const named = { id: 1, limit: 10, offset: 0 };
+
+describe('neighbourhood groups', () => {
+  it('entity centre: relations, claims made, roles — each through its index, neighbour by primary key', () => {
+    const [relation, claimant, role] = NEIGHBOUR_SQL.entity;
+    expectIndexed(relation!.list, ['relation_from', 'relation_to', 'SEARCH e USING INTEGER PRIMARY KEY'], named);
+    expectIndexed(relation!.count, ['relation_from', 'relation_to'], named);
+    expectIndexed(claimant!.list, ['claim_claimant'], named);
+    expectIndexed(role!.list, ['claim_role_entity', 'SEARCH c USING INTEGER PRIMARY KEY'], named);
+  });
+
+  it('claim and source centres', () => {
+    for (const group of [...NEIGHBOUR_SQL.claim, ...NEIGHBOUR_SQL.source]) {
+      expectIndexed(group.list, [], named);
+      expectIndexed(group.count, [], named);
+    }
+    expectIndexed(NEIGHBOUR_SQL.claim[2]!.list, ['claim_responds_to'], named);
+    expectIndexed(NEIGHBOUR_SQL.source[0]!.list, ['span_source'], named);
+  });
+
+  it('node rows by primary key', () => {
+    expectIndexed(ENTITY_NODE, ['INTEGER PRIMARY KEY'], [1]);
+  });
+});
+
+describe('edges among the returned nodes', () => {
+  it('set-at-a-time scans start from the temp id set and probe it by primary key', () => {
+    for (const sql of Object.values(SCAN_SQL)) {
+      const lines = plan(sql);
+      expect(lines[0], lines.join('\n')).toMatch(/^SCAN x/);
+      expect(fullScans(lines, sql), lines.join('\n')).toEqual([]);
+      expect(lines.join('\n')).toContain('EXISTS USING INTEGER PRIMARY KEY');
+    }
+    expect(plan(SCAN_SQL.relationsOut).join('\n')).toContain('relation_from');
+    expect(plan(SCAN_SQL.relationsIn).join('\n')).toContain('relation_to');
+    expect(plan(SCAN_SQL.claimant).join('\n')).toContain('claim_claimant');
+    expect(plan(SCAN_SQL.allegedOut).join('\n')).toContain('COVERING INDEX claim_role_entity');
+  });
+
+  it('hub probes are point lookups, adjacency scans read covering indexes only', () => {
+    expectIndexed(EDGE_SQL.relationPair, [], [1, 2]);
+    expect(plan(EDGE_SQL.relationPair, [1, 2]).join('\n')).toMatch(/INDEX relation_(from|to) \(\w+_id=\? AND \w+_id=\?\)/);
+    expectIndexed(EDGE_SQL.rolePair, ['(entity_id=? AND claim_id=?)'], [1, 2]);
+    expectIndexed(EDGE_SQL.relationsOut, ['COVERING INDEX relation_from'], [1]);
+    expectIndexed(EDGE_SQL.relationsIn, ['COVERING INDEX relation_to'], [1]);
+    expectIndexed(EDGE_SQL.allegedOut, ['claim_role_entity'], [1]);
+    expectIndexed(EDGE_SQL.allegedIn, ['claim_role_entity'], [1]);
+  });
+
+  it('claims by claimant and by role use their indexes', () => {
+    expectIndexed(EDGE_SQL.claimsBy, ['claim_claimant'], [1]);
+    expectIndexed(EDGE_SQL.rolesOfEntity, ['claim_role_entity'], [1]);
+    expectIndexed(EDGE_SQL.responses, ['claim_responds_to'], [1]);
+    expectIndexed(EDGE_SQL.claimSources, ['span_claim'], [1]);
+    expectIndexed(EDGE_SQL.sourceClaims, ['span_source'], [1]);
+  });
+});
+
+describe('typeahead search', () => {
+  it('a short prefix walks alias_rank in rank order, without sorting every match', () => {
+    for (const words of [1, 2, 3]) {
+      const params: Record<string, unknown> = { walk: WALK };
+      for (let i = 0; i < words; i++) params[`w${i}`] = ' k';
+      const lines = plan(SEARCH_SQL.walk(words), params);
+      expect(lines.join('\n')).toContain('USING COVERING INDEX alias_rank');
+      expect(lines.join('\n')).not.toContain('TEMP B-TREE');
+    }
+  });
+
+  it('a long prefix goes through FTS and joins aliases by primary key', () => {
+    const lines = plan(SEARCH_SQL.fts, { match: '"krasn"*' });
+    expect(lines.join('\n')).toMatch(/SCAN (f|alias_fts) VIRTUAL TABLE INDEX/);
+    expect(lines.join('\n')).toContain('SEARCH a USING INTEGER PRIMARY KEY');
+    expect(fullScans(lines, SEARCH_SQL.fts)).toEqual([]);
+    expectIndexed(SEARCH_SQL.hit, ['SEARCH a USING INTEGER PRIMARY KEY', 'SEARCH e USING INTEGER PRIMARY KEY'], [1]);
+    expectIndexed(CLAIM_SEARCH_SQL, ['SEARCH c USING INTEGER PRIMARY KEY'], { match: '"kra"*', limit: 20 });
+  });
+});
