@@ -62,8 +62,10 @@ export function App() {
       </header>
       <main className="workspace">
         <div className="stage">
-          <GraphCanvas onExpand={(id) => void actions.expand(id, useSkein.getState().more[id]?.nextOffset ?? 0)} />
-          <EmptyState />
+          <div className="stage-canvas">
+            <GraphCanvas onExpand={(id) => void actions.expand(id, useSkein.getState().more[id]?.nextOffset ?? 0)} />
+            <EmptyState />
+          </div>
           <Legend />
         </div>
         <Inspector onShow={(id) => void actions.showNode(id)} onExpand={(id) => void actions.expand(id, useSkein.getState().more[id]?.nextOffset ?? 0)} />

@@ -55,7 +55,7 @@ export function createActions(backend: Backend) {
     async refresh(): Promise<void> {
       try {
         const ids = Object.keys(store().nodes);
-        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }));
+        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }), ids);
         await refreshInfo();
       } catch (error) {
         fail(error);
@@ -67,7 +67,7 @@ export function createActions(backend: Backend) {
         const { entry } = await backend.invoke(redo ? 'history.redo' : 'history.undo', {});
         store().setUndoStatus(entry ? `${redo ? 'Redone' : 'Undone'}: ${entry.summary}` : `Nothing to ${redo ? 'redo' : 'undo'}`);
         const ids = Object.keys(store().nodes);
-        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }));
+        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }), ids);
         await refreshInfo();
       } catch (error) {
         fail(error);

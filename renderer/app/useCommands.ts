@@ -17,6 +17,10 @@ export function runCommand(command: string, actions: Actions): boolean {
     case 'new-entity': s.openDialog('entity'); return true;
     case 'new-relation': s.openDialog('relation'); return true;
     case 'shortcuts': s.openDialog('shortcuts'); return true;
+    case 'close-panel':
+      if (!s.selectedId) return false;
+      s.select(null);
+      return true;
     default: return false;
   }
 }
@@ -41,6 +45,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
     case 't': return 'theme';
     case 'n': return 'new-entity';
     case 'r': return 'new-relation';
+    case 'Escape': return 'close-panel';
     default: return null;
   }
 }

@@ -6,16 +6,32 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useSkein } from '../state/store';
 import { toElements } from './elements';
-import { freshLayout, incrementalLayout } from './layout';
+import { freshLayout, incrementalLayout, readableFit } from './layout';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
-import { CanvasNodeList, type RenderedNode } from './CanvasNodeList';
+import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
+
+const flat = (label: unknown) => String(label).split('\n')[0];
 
 let registered = false;
 function registerExtensions(): void {
   if (registered) return;
   cytoscape.use(fcose);
   registered = true;
+}
+
+/** Brings a node into view (keeping the zoom unless it is too far out to read labels). */
+function centreOn(cy: Core, id: string, done: () => void): void {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250, complete: done });
+}
+
+/** Shows the whole graph, but never zoomed in so far that labels become posters. */
+function fitReadable(cy: Core, done: () => void): void {
+  if (cy.nodes().empty()) return;
+  const target = readableFit(cy.elements().boundingBox({}), { width: cy.width(), height: cy.height() });
+  cy.animate(target, { duration: 250, complete: done });
 }
 
 export interface GraphCanvasProps {
@@ -27,8 +43,12 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   const cyRef = useRef<Core | null>(null);
   const expandRef = useRef(onExpand);
   expandRef.current = onExpand;
-  const [layoutRunning, setLayoutRunning] = useState(false);
-  const [rendered, setRendered] = useState<RenderedNode[]>([]);
+  // a layout in flight, and a focus request waiting for it to finish (centring during a layout
+  // would fight the layout's own fit)
+  const layoutRunning = useRef(false);
+  const pendingFocus = useRef<string | null>(null);
+  const publishRef = useRef<() => void>(() => {});
+  const [view, setView] = useState<{ nodes: RenderedNode[]; edges: RenderedEdge[]; settled: boolean }>({ nodes: [], edges: [], settled: true });
 
   const nodes = useSkein((s) => s.nodes);
   const edges = useSkein((s) => s.edges);
@@ -67,9 +87,17 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const publish = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        setRendered(cy.nodes().map((n) => ({ id: n.id(), label: String(n.data('label')), kind: String(n.data('visualKind')), ...n.renderedPosition() })));
+        setView({
+          nodes: cy.nodes().map((n) => ({ id: n.id(), label: String(n.data('label')), kind: String(n.data('visualKind')), ...n.renderedPosition() })),
+          edges: cy.edges().map((e) => ({
+            id: e.id(), type: String(e.data('type')),
+            text: `${flat(e.source().data('label'))} — ${String(e.data('label'))} → ${flat(e.target().data('label'))}`,
+          })),
+          settled: !layoutRunning.current && !cy.animated(),
+        });
       });
     };
+    publishRef.current = publish;
     cy.on('viewport add remove data position resize', publish);
     // the inspector opening or closing changes the canvas size without a window resize event
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
@@ -97,13 +125,19 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const added = new Set(result.addedNodes);
     const fixed = cy.nodes().filter((n) => !added.has(n.id()) || pinned[n.id()] === true).nodes()
       .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    const layout = cy.layout(hadNodes ? incrementalLayout(fixed, cy.nodes().length <= 80) : freshLayout());
-    setLayoutRunning(true);
+    const layout = cy.layout(hadNodes ? incrementalLayout(fixed) : freshLayout());
+    // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
+    const fitAfter = !hadNodes || cy.nodes().length <= 80;
+    layoutRunning.current = true;
     layout.one('layoutstop', () => {
-      setLayoutRunning(false);
+      layoutRunning.current = false;
       const positions: Record<string, { x: number; y: number }> = {};
       cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
       useSkein.getState().setPositions(positions);
+      if (fitAfter) fitReadable(cy, publishRef.current);
+      else if (pendingFocus.current) centreOn(cy, pendingFocus.current, publishRef.current);
+      pendingFocus.current = null;
+      publishRef.current();
     });
     layout.run();
   }, [nodes, edges, pinned, more]);
@@ -120,14 +154,13 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !focus) return;
-    const node = cy.getElementById(focus.id);
-    if (node.empty()) return;
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+    if (layoutRunning.current) pendingFocus.current = focus.id;
+    else centreOn(cy, focus.id, publishRef.current);
   }, [focus]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (cy && fitSeq > 0) cy.animate({ fit: { eles: cy.elements(), padding: 48 } }, { duration: 250 });
+    if (cy && fitSeq > 0) fitReadable(cy, publishRef.current);
   }, [fitSeq]);
 
   return (
@@ -136,7 +169,6 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
         ref={container}
         className="canvas"
         data-testid="graph-canvas"
-        data-layout={layoutRunning ? 'running' : 'idle'}
         role="application"
         aria-label="Graph canvas: double-click a node or press Enter to expand it"
         aria-describedby="canvas-keys"
@@ -149,7 +181,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
         }}
       />
       <p id="canvas-keys" className="sr-only">Enter expands the selected node, Delete hides it, P pins it.</p>
-      <CanvasNodeList nodes={rendered} />
+      <CanvasNodeList nodes={view.nodes} edges={view.edges} settled={view.settled} />
     </div>
   );
 }

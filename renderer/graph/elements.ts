@@ -14,9 +14,21 @@ export interface ProjectionInput {
   more?: Record<string, { count: number }>;
 }
 
+/** Longest claim or source text drawn on the canvas; the inspector shows it whole. */
+export const CANVAS_TEXT_MAX = 44;
+
+export function shorten(text: string, max = CANVAS_TEXT_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/…$/, '');
+  if (flat.length <= max) return text.endsWith('…') ? `${flat}…` : flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** The label a node shows: a source also shows its reliability grade, a node holding back neighbours says so. */
 export function nodeLabel(node: GraphNode, moreCount = 0): string {
-  let label = node.label;
+  // long claim sentences and article titles are what makes labels collide: keep them short
+  let label = node.type === 'entity' ? node.label : shorten(node.label);
   if (node.type === 'source') label = `${label}\n[reliability ${node.reliability ?? 'ungraded'}]`;
   if (node.type === 'claim' && node.status) label = `${label}\n(${node.status})`;
   if (moreCount > 0) label = `${label}\n+${moreCount} more`;

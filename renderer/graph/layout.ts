@@ -11,14 +11,16 @@ export const FCOSE_DEFAULTS = {
   randomize: true,
   animate: true,
   animationDuration: 300,
-  fit: true,
+  // the canvas fits afterwards itself (fitReadable), so a graph of two nodes is not blown up to
+  // maximum zoom
+  fit: false,
   padding: 48,
   // labels are part of each node's footprint, which is what keeps them from overlapping
   nodeDimensionsIncludeLabels: true,
   // needs cytoscape-layout-utilities, which is not bundled
   packComponents: false,
-  nodeRepulsion: 12000,
-  idealEdgeLength: 120,
+  nodeRepulsion: 16000,
+  idealEdgeLength: 150,
   edgeElasticity: 0.45,
   gravity: 0.25,
   numIter: 1500,
@@ -28,13 +30,12 @@ export const FCOSE_DEFAULTS = {
 } as const;
 
 /** Options for adding nodes to a canvas that is already laid out. */
-export function incrementalLayout(fixed: { nodeId: string; position: Position }[], fit: boolean): LayoutOptions {
+export function incrementalLayout(fixed: { nodeId: string; position: Position }[]): LayoutOptions {
   return {
     ...FCOSE_DEFAULTS,
     // fCoSE only honours starting positions with randomize off, and then requires 'proof' quality
     quality: 'proof',
     randomize: false,
-    fit,
     numIter: 800,
     fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
   } as unknown as LayoutOptions;
@@ -50,4 +51,25 @@ export function ringAround(center: Position, count: number, radius = 140): Posit
     const angle = (2 * Math.PI * i) / Math.max(1, count) + 0.3;
     return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
   });
+}
+
+/** Largest zoom a fit may choose: beyond it labels grow past the size they are designed for. */
+export const MAX_FIT_ZOOM = 1.2;
+
+/** Where the viewport should go to show `eles` whole, without zooming in past MAX_FIT_ZOOM. */
+export function readableFit(
+  extent: { x1: number; y1: number; w: number; h: number },
+  viewport: { width: number; height: number },
+  padding = 48,
+): { zoom: number; pan: Position } {
+  const zoom = Math.min(
+    MAX_FIT_ZOOM,
+    (viewport.width - 2 * padding) / Math.max(extent.w, 1),
+    (viewport.height - 2 * padding) / Math.max(extent.h, 1),
+  );
+  const safe = Math.max(zoom, 0.15);
+  return {
+    zoom: safe,
+    pan: { x: viewport.width / 2 - safe * (extent.x1 + extent.w / 2), y: viewport.height / 2 - safe * (extent.y1 + extent.h / 2) },
+  };
 }

@@ -91,8 +91,11 @@ export function graphStyle(theme: Theme): StylesheetJson {
     },
     { selector: 'edge[type = "relation"]', style: { width: 2.6, color: p.text } },
     { selector: 'edge[type = "claimant"]', style: { width: 2, 'line-style': 'solid' } },
-    { selector: 'edge[type = "role"]', style: { width: 1.2, 'target-arrow-shape': 'none', opacity: 0.8 } },
-    { selector: 'edge[type = "reported_in"]', style: { width: 1.2, 'line-style': 'dotted', 'target-arrow-shape': 'vee' } },
+    // subject/object and "reported in" links are many and self-explanatory (thin, dotted): their
+    // words only appear on the selected edge, which keeps the canvas readable
+    { selector: 'edge[type = "role"]', style: { width: 1.2, 'target-arrow-shape': 'none', opacity: 0.8, label: '' } },
+    { selector: 'edge[type = "reported_in"]', style: { width: 1.2, 'line-style': 'dotted', 'target-arrow-shape': 'vee', label: '' } },
+    { selector: 'edge[type = "role"]:selected, edge[type = "reported_in"]:selected', style: { label: 'data(label)' } },
     { selector: 'edge[type = "responds_to"]', style: { width: 2, 'target-arrow-shape': 'tee' } },
     {
       selector: 'edge[type = "alleged"]',

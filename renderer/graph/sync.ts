@@ -55,6 +55,6 @@ function placeNewNodes(cy: Core, unplaced: NodeCollection): void {
   const extent = cy.nodes().not(unplaced).boundingBox({});
   for (const [key, ids] of groups) {
     const center = anchors.get(key) ?? (cy.nodes().not(unplaced).nonempty() ? { x: extent.x2 + 160, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 });
-    ringAround(center, ids.length).forEach((position, i) => cy.getElementById(ids[i]!).position(position));
+    ringAround(center, ids.length, Math.max(160, ids.length * 28)).forEach((position, i) => cy.getElementById(ids[i]!).position(position));
   }
 }

@@ -21,7 +21,8 @@ export interface GraphSlice extends CanvasGraph {
   focus: { id: string; seq: number } | null;
   fitSeq: number;
   addGraph(payload: GraphPayload): string[];
-  replaceGraph(payload: GraphPayload): void;
+  /** a fresh reading of the `requested` ids replaces them (see merge.ts) */
+  replaceGraph(payload: GraphPayload, requested: readonly string[]): void;
   hideNodes(ids: readonly string[]): void;
   clearCanvas(): void;
   setMore(id: string, more: MoreInfo | null): void;
@@ -42,8 +43,8 @@ export const createGraphSlice: StateCreator<SkeinState, [], [], GraphSlice> = (s
     set({ nodes: merged.nodes, edges: merged.edges });
     return merged.added;
   },
-  replaceGraph(payload) {
-    const next = replaceGraph(get(), payload);
+  replaceGraph(payload, requested) {
+    const next = replaceGraph(get(), payload, requested);
     const { selectedId } = get();
     set({ ...next, ...(selectedId && !next.nodes[selectedId] ? { selectedId: null } : {}) });
   },

@@ -36,16 +36,23 @@ export function mergeGraph(current: CanvasGraph, payload: GraphPayload): CanvasG
 }
 
 /**
- * Replaces the canvas with a fresh reading of the same ids (after an edit, an undo, another window's
- * change): items the payload no longer has were deleted and leave the canvas.
+ * Replaces what was re-read (`requested` ids) with a fresh reading (after an edit, an undo, another
+ * window's change): requested nodes the payload no longer has were deleted and leave the canvas.
+ * Nodes added while the reading was in flight were not requested and stay, with their edges.
  */
-export function replaceGraph(current: CanvasGraph, payload: GraphPayload): CanvasGraph {
+export function replaceGraph(current: CanvasGraph, payload: GraphPayload, requested: readonly string[]): CanvasGraph {
+  const asked = new Set(requested);
   const nodes: Record<string, GraphNode> = {};
+  for (const [id, node] of Object.entries(current.nodes)) if (!asked.has(id)) nodes[id] = node;
   for (const node of payload.nodes) {
     const old = current.nodes[node.id];
     nodes[node.id] = old && sameNode(old, node) ? old : node;
   }
   const edges: Record<string, GraphEdge> = {};
+  // an edge between two re-read nodes is known to the payload; any other edge was not re-read
+  for (const [id, edge] of Object.entries(current.edges)) {
+    if (!(asked.has(edge.source) && asked.has(edge.target)) && nodes[edge.source] && nodes[edge.target]) edges[id] = edge;
+  }
   for (const edge of payload.edges) {
     if (!nodes[edge.source] || !nodes[edge.target]) continue;
     const old = current.edges[edge.id];

@@ -2,8 +2,12 @@
 // and a relation through the UI, finds the organization by a prefix of its alias, expands it, and sees
 // the member on the canvas. Waits are on DOM state (the canvas mirrors its nodes into a hidden list),
 // never on timers. Screenshots of both themes are saved to test-results/ for review.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+// the page function below runs in the browser; the spec's tsconfig has no DOM lib
+declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
 
 async function addEntity(page: Page, kind: string, name: string, alias?: { name: string; kind: string }) {
   await page.getByTestId('new-entity-button').click();
@@ -63,7 +67,8 @@ test('an organization found by an alias prefix expands to show its member', asyn
 
   // double-click the node where the canvas drew it, once its layout and centring have settled
   const canvas = page.getByTestId('graph-canvas');
-  await expect(canvas).toHaveAttribute('data-layout', 'idle');
+  const settled = page.locator('[data-testid="canvas-nodes"][data-settled="true"]');
+  await expect(settled).toHaveCount(1);
   const box = await canvas.boundingBox();
   const x = Number(await org.getAttribute('data-x'));
   const y = Number(await org.getAttribute('data-y'));
@@ -72,11 +77,59 @@ test('an organization found by an alias prefix expands to show its member', asyn
   const member = page.getByTestId('canvas-nodes').locator('li', { hasText: 'Oleg Varnavin' });
   await expect(member).toHaveCount(1);
   await expect(page.getByTestId('canvas-nodes').locator('li', { hasText: 'Marta Quell' })).toHaveCount(0);
-  await expect(canvas).toHaveAttribute('data-layout', 'idle');
+  await expect(settled).toHaveCount(1);
   await page.screenshot({ path: 'test-results/explore-light.png' });
 
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.screenshot({ path: 'test-results/explore-dark.png' });
   expect(problems).toEqual([]);
+});
+
+/** Imports an article through the page's own API session (the import screen is another feature). */
+async function importArticle(page: Page, text: string) {
+  const result = await page.evaluate(async (articleText) => {
+    const call = async (method: string, args: object) => {
+      const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });
+      const body = (await response.json()) as { ok: boolean; result: { proposal?: unknown }; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.result;
+    };
+    const { proposal } = await call('import.preview', { text: articleText });
+    return call('import.commit', { proposal, decisions: [] });
+  }, text);
+  expect(result).toMatchObject({ claims: expect.any(Number) });
+}
+
+test('an imported allegation and its denial expand from a codename search, in both themes', async ({ page }) => {
+  await importArticle(page, readFileSync('tests/fixtures/articles/officer-allegation.txt', 'utf8'));
+  // the status bar follows the graph.changed event the import broadcast
+  await expect(page.getByTestId('counts')).not.toContainText(' 0 claims');
+
+  const search = page.getByTestId('search-input');
+  await search.fill('Vetl');
+  await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText('Ellery');
+  await search.press('Enter');
+  const settled = page.locator('[data-testid="canvas-nodes"][data-settled="true"]');
+  await expect(page.getByTestId('canvas-nodes').locator('li')).toHaveCount(1);
+
+  // keyboard expansion: Enter on the canvas expands the selected node
+  await page.getByTestId('graph-canvas').focus();
+  await page.keyboard.press('Enter');
+  const claims = page.locator('[data-testid="canvas-nodes"] li[data-kind="claim"]');
+  await expect(claims.first()).toBeAttached();
+  await expect(settled).toHaveCount(1);
+
+  // open the allegation from the inspector and expand it too: its claimant and source join
+  await page.getByRole('region', { name: 'Claims about' }).getByRole('button', { name: /recruited/ }).first().click();
+  await expect(page.getByTestId('claim-detail')).toBeVisible();
+  await page.getByTestId('expand-button').click();
+  await expect(page.locator('[data-testid="canvas-nodes"] li', { hasText: 'Temirkhanov' }).first()).toBeAttached();
+  // the denial reaches the canvas as a responds_to edge from the denial to the allegation
+  await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="responds_to"]', { hasText: 'denies' }).first()).toBeAttached();
+  await expect(settled).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/seed-light.png' });
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: 'test-results/seed-dark.png' });
 });

@@ -3,7 +3,8 @@
 // the computed style, not on the stylesheet text.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { edgeElement, nodeLabel, toElements } from '../../renderer/graph/elements';
+import { CANVAS_TEXT_MAX, edgeElement, nodeLabel, shorten, toElements } from '../../renderer/graph/elements';
+import { MAX_FIT_ZOOM, readableFit } from '../../renderer/graph/layout';
 import { PALETTES } from '../../renderer/graph/palette';
 import { graphStyle } from '../../renderer/graph/style';
 import { syncElements } from '../../renderer/graph/sync';
@@ -67,11 +68,38 @@ describe('canvas styling', () => {
     expect(nodeLabel({ ...seedPayload.nodes[6]!, reliability: null })).toContain('reliability ungraded');
   });
 
+  it('keeps the many subject/object and source links unlabelled until selected', () => {
+    const cy = headless();
+    const role = cy.getElementById('ro:1:2:subject');
+    expect(role.style('label')).toBe('');
+    role.select();
+    expect(role.style('label')).toBe('subject');
+    expect(cy.getElementById('r:1').style('label')).toBe('member of');
+  });
+
   it('wraps labels with a background so they stay legible', () => {
     const cy = headless();
     const node = cy.getElementById('c:1');
     expect(node.style('text-wrap')).toBe('wrap');
     expect(Number(node.style('text-background-opacity'))).toBeGreaterThan(0.5);
+  });
+});
+
+describe('readability helpers', () => {
+  it('shortens long claim text at a word boundary, entity names never', () => {
+    const long = 'A retired intelligence officer, Ruslan Temirkhanov, alleges that senator Margaret Ellery was recruited';
+    const short = shorten(long);
+    expect(short.length).toBeLessThanOrEqual(CANVAS_TEXT_MAX + 1);
+    expect(short).toBe('A retired intelligence officer, Ruslan…');
+    expect(nodeLabel({ id: 'e:9', type: 'entity', kind: 'person', label: long, importance: 0 })).toBe(long);
+    expect(shorten('Short claim.')).toBe('Short claim.');
+  });
+
+  it('fits a tiny graph without zooming in past the readable maximum', () => {
+    const fit = readableFit({ x1: 0, y1: 0, w: 100, h: 50 }, { width: 1000, height: 800 });
+    expect(fit.zoom).toBe(MAX_FIT_ZOOM);
+    expect(fit.pan).toEqual({ x: 500 - MAX_FIT_ZOOM * 50, y: 400 - MAX_FIT_ZOOM * 25 });
+    expect(readableFit({ x1: 0, y1: 0, w: 4000, h: 100 }, { width: 1000, height: 800 }).zoom).toBeCloseTo((1000 - 96) / 4000);
   });
 });
 
@@ -113,6 +141,6 @@ describe('element projection', () => {
     const graph = mergeGraph({ nodes: {}, edges: {} }, { nodes: seedPayload.nodes.slice(0, 3), edges: seedPayload.edges.slice(0, 1) });
     syncElements(cy, toElements(graph));
     const p = cy.getElementById('e:1').position();
-    expect(Math.hypot(p.x - 500, p.y - 500)).toBeCloseTo(140, 0);
+    expect(Math.hypot(p.x - 500, p.y - 500)).toBeCloseTo(160, 0);
   });
 });

@@ -32,12 +32,26 @@ describe('graph view slice', () => {
     s.addGraph(seedPayload);
     const kept = useSkein.getState().nodes['e:1'];
     s.select('c:2');
-    useSkein.getState().replaceGraph({ nodes: seedPayload.nodes.filter((n) => n.id !== 'c:2'), edges: seedPayload.edges });
+    const ids = Object.keys(useSkein.getState().nodes);
+    useSkein.getState().replaceGraph({ nodes: seedPayload.nodes.filter((n) => n.id !== 'c:2'), edges: seedPayload.edges }, ids);
     const after = useSkein.getState();
     expect(after.nodes['c:2']).toBeUndefined();
     expect(after.edges['rt:2']).toBeUndefined();
     expect(after.nodes['e:1']).toBe(kept);
     expect(after.selectedId).toBeNull();
+  });
+
+  it('a node added while a refresh was in flight survives the refresh', () => {
+    const s = useSkein.getState();
+    s.addGraph({ nodes: seedPayload.nodes.slice(0, 2), edges: [] });
+    const requested = Object.keys(useSkein.getState().nodes);
+    s.addGraph({ nodes: [seedPayload.nodes[2]!], edges: [seedPayload.edges[0]!] });
+    s.focusNode('e:3');
+    useSkein.getState().replaceGraph({ nodes: seedPayload.nodes.slice(0, 2), edges: [] }, requested);
+    const after = useSkein.getState();
+    expect(Object.keys(after.nodes).sort()).toEqual(['e:1', 'e:2', 'e:3']);
+    expect(after.edges['r:1']).toBeDefined();
+    expect(after.selectedId).toBe('e:3');
   });
 
   it('focusing selects the node and can focus the same node again', () => {
@@ -94,4 +108,22 @@ it('resetStore returns every slice to its initial state', () => {
   expect(after.theme).toBe('light');
   expect(after.query).toBe('');
   expect(after.dialog).toBeNull();
+});
+
+describe('keyboard commands', () => {
+  it('maps shortcuts to commands, leaving text fields their own keys', async () => {
+    const { commandForKey } = await import('../../renderer/app/useCommands');
+    const key = (k: string, mods: Partial<KeyboardEvent> = {}, target: unknown = null) =>
+      commandForKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: target as EventTarget, ...mods });
+    expect(key('z', { ctrlKey: true })).toBe('undo');
+    expect(key('Z', { metaKey: true, shiftKey: true })).toBe('redo');
+    expect(key('y', { ctrlKey: true })).toBe('redo');
+    expect(key('f', { ctrlKey: true })).toBe('search');
+    expect(key('?')).toBe('shortcuts');
+    expect(key('Escape')).toBe('close-panel');
+    const input = { tagName: 'INPUT', isContentEditable: false };
+    expect(key('z', { ctrlKey: true }, input)).toBeNull();
+    expect(key('n', {}, input)).toBeNull();
+    expect(key('f', { ctrlKey: true }, input)).toBe('search');
+  });
 });

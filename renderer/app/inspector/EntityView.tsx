@@ -30,8 +30,9 @@ export function EntityView({ detail, onShow }: { detail: EntityDetail; onShow(id
               const kind = r.kind.replace(/_/g, ' ');
               return (
                 <li key={r.id}>
-                  {r.direction === 'out' ? `${kind} → ` : `← ${kind} of `}
+                  {r.direction === 'out' && `${kind} → `}
                   <button type="button" className="link" onClick={() => onShow(nodeId('entity', otherId))}>{r.otherName}</button>
+                  {r.direction === 'in' && ` → ${kind} → this`}
                   {(r.start || r.end) && <span className="muted"> ({r.start ?? '?'} – {r.end ?? ''})</span>}
                 </li>
               );
