@@ -102,5 +102,17 @@ export const Snapshot = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
   manifest: Manifest,
-  ...Object.fromEntries(SECTION_NAMES.map((name) => [name, z.array(SECTIONS[name])])),
+  sources: z.array(SourceRecord),
+  entities: z.array(EntityRecord),
+  aliases: z.array(AliasRecord),
+  claims: z.array(ClaimRecord),
+  claim_roles: z.array(ClaimRoleRecord),
+  relations: z.array(RelationRecord),
+  spans: z.array(SpanRecord),
+  notes: z.array(NoteRecord),
+  settings: z.array(SettingRecord),
+  merges: z.array(MergeRecord),
+  not_duplicates: z.array(NotDuplicateRecord),
+  history: z.array(HistoryRecord),
 }).strict();
+export type Snapshot = z.infer<typeof Snapshot>;

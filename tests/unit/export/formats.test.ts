@@ -27,8 +27,8 @@ describe('interchange formats read back', () => {
     const out = run('graphml', 'g.graphml');
     const doc = xml.parse(readFileSync(out.path, 'utf8')).graphml;
     expect(doc.key.find((k: Record<string, string>) => k['@attr.name'] === 'credibility')['@attr.type']).toBe('long');
-    expect(doc.graph.node).toHaveLength(out.counts.nodes);
-    expect(doc.graph.edge).toHaveLength(out.counts.edges);
+    expect(doc.graph.node).toHaveLength(out.counts.nodes!);
+    expect(doc.graph.edge).toHaveLength(out.counts.edges!);
     const kindKey = doc.key.find((k: Record<string, string>) => k['@attr.name'] === 'kind' && k['@for'] === 'node')['@id'];
     const source = doc.graph.node.find((n: { '@id': string }) => n['@id'] === `s:${app.sourceId}`);
     expect(source.data.find((d: Record<string, string>) => d['@key'] === kindKey)['#text']).toBe('article');
@@ -40,8 +40,8 @@ describe('interchange formats read back', () => {
     const doc = xml.parse(readFileSync(out.path, 'utf8')).gexf;
     expect(doc['@version']).toBe('1.3');
     expect(doc.graph.attributes[0].attribute.length).toBeGreaterThan(10);
-    expect(doc.graph.nodes.node).toHaveLength(out.counts.nodes);
-    expect(doc.graph.edges.edge).toHaveLength(out.counts.edges);
+    expect(doc.graph.nodes.node).toHaveLength(out.counts.nodes!);
+    expect(doc.graph.edges.edge).toHaveLength(out.counts.edges!);
     expect(doc.graph.nodes.node.map((n: Record<string, string>) => n['@label'])).toContain('The "Heron" file <b>');
   });
 
@@ -64,9 +64,9 @@ describe('interchange formats read back', () => {
     const parse = (name: string) => Papa.parse<Record<string, string>>(strFromU8(files[name]!).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     const nodes = parse('nodes.csv');
     expect(nodes.errors).toEqual([]);
-    expect(nodes.data).toHaveLength(out.counts.nodes);
+    expect(nodes.data).toHaveLength(out.counts.nodes!);
     expect(nodes.data.find((n) => n.id === `s:${app.sourceId}`)!.label).toBe('The "Heron" file <b>');
-    expect(parse('edges.csv').data).toHaveLength(out.counts.edges);
+    expect(parse('edges.csv').data).toHaveLength(out.counts.edges!);
     const claims = parse('claims.csv').data;
     expect(claims.find((c) => c.claim_id === `c:${app.ids.allegation.id}`)!.quote).toBe('Marta Quell was recruited by the KGB in 1989');
   });

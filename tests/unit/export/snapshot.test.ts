@@ -34,7 +34,7 @@ describe('snapshot round trip', () => {
     expect(b).toBe(a);
     const doc = Snapshot.parse(JSON.parse(a));
     expect(doc.manifest.counts).toMatchObject({ entities: 4, sources: 1, spans: 2, notes: 2, claims: 2, settings: 1 });
-    expect(doc.manifest.source_sha256).toEqual([(doc.sources as { sha256: string }[])[0]!.sha256]);
+    expect(doc.manifest.source_sha256).toEqual([doc.sources[0]!.sha256]);
     expect(result.added.entities).toBe(4);
   });
 
@@ -115,7 +115,7 @@ describe('snapshot import merges', () => {
     const path = exportSnapshot(app.store.db, join(tempDir(), 'v.json'), { ...opts, scope: { kind: 'view', nodeIds: [`c:${app.ids.allegation.id}`] } }).path;
     const doc = Snapshot.parse(JSON.parse(readFileSync(path, 'utf8')));
     expect(doc.manifest.scope).toBe('view');
-    expect((doc.entities as { name: string }[]).map((e) => e.name).sort()).toEqual(['Committee for State Security', 'Marta Quell', 'Oleg Varnavin']);
+    expect(doc.entities.map((e) => e.name).sort()).toEqual(['Committee for State Security', 'Marta Quell', 'Oleg Varnavin']);
     expect(doc.claims).toHaveLength(1);
     expect(doc.sources).toHaveLength(1);
     expect(doc.settings).toEqual([]);
