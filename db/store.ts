@@ -52,11 +52,18 @@ export function summarizeChanges(changes: RowChange[]): { changeCount: number; i
   return { changeCount: changes.length, items: [...items] };
 }
 
+/** What listeners hear after a commit: the history entry, its action, and the nodes it touched. */
+export interface ChangeNotice {
+  historyId: number | null;
+  action: string;
+  nodeIds: string[];
+}
+
 export class GraphStore {
   readonly db: SqliteDb;
   readonly path: string;
   private readonly recording: boolean;
-  private listeners = new Set<(entry: { historyId: number | null; action: string }) => void>();
+  private listeners = new Set<(entry: ChangeNotice) => void>();
 
   constructor(path: string, options: StoreOptions = {}) {
     this.path = path;
@@ -103,7 +110,7 @@ export class GraphStore {
   }
 
   /** Called after every committed write (the transports push it to the windows). */
-  onChange(listener: (entry: { historyId: number | null; action: string }) => void): () => void {
+  onChange(listener: (entry: ChangeNotice) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -113,12 +120,13 @@ export class GraphStore {
     const run = this.db.transaction(() => {
       if (this.recording) drainChanges(this.db);
       const value = fn(this.db);
-      const historyId = this.recording ? this.appendHistory(meta, drainChanges(this.db), null, null) : null;
-      return { value, historyId };
+      const changes = this.recording ? drainChanges(this.db) : [];
+      const historyId = this.recording ? this.appendHistory(meta, changes, null, null) : null;
+      return { value, historyId, nodeIds: summarizeChanges(changes).items };
     });
-    const result = run.immediate();
-    this.emit(result.historyId, meta.action);
-    return result;
+    const { value, historyId, nodeIds } = run.immediate();
+    this.emit(historyId, meta.action, nodeIds);
+    return { value, historyId };
   }
 
   /** Reads inside a deferred transaction so that multi-statement reads see one snapshot. */
@@ -134,8 +142,8 @@ export class GraphStore {
     return Number(info.lastInsertRowid);
   }
 
-  private emit(historyId: number | null, action: string): void {
-    for (const listener of this.listeners) listener({ historyId, action });
+  private emit(historyId: number | null, action: string, nodeIds: string[] = []): void {
+    for (const listener of this.listeners) listener({ historyId, action, nodeIds });
   }
 
   /** An original entry is undone while it has more undo entries than redo entries. */
@@ -192,17 +200,18 @@ export class GraphStore {
           throw error;
         }
         const verb = direction === 'undo' ? 'Undo' : 'Redo';
+        const changes = drainChanges(this.db);
         const id = this.appendHistory(
           { action: `history.${direction}`, summary: `${verb}: ${target.summary}` },
-          drainChanges(this.db),
+          changes,
           direction === 'undo' ? target.id : null,
           direction === 'redo' ? target.id : null,
         );
-        return { id, target };
+        return { id, target, nodeIds: summarizeChanges(changes).items };
       })
       .immediate();
     if (!outcome) return null;
-    this.emit(outcome.id, `history.${direction}`);
+    this.emit(outcome.id, `history.${direction}`, outcome.nodeIds);
     return this.historyEntry(outcome.target);
   }
 

@@ -54,8 +54,10 @@ function openInvestigation(path: string): boolean {
     dialog.showErrorBox('Cannot open the investigation', (error as Error).message);
     return false;
   }
-  const router = createRouter({ store, appVersion: app.getVersion() });
-  const unsubscribe = store.onChange(({ historyId, action }) => broadcast('graph.changed', { historyId, action, nodeIds: [] }));
+  const router = createRouter({ store, appVersion: app.getVersion(), emit: broadcast });
+  const unsubscribe = store.onChange(({ historyId, action, nodeIds }) => broadcast('graph.changed', { historyId, action, nodeIds }));
+  // browser mode or the CLI may write the same file: their commits reach the windows too
+  store.startWatching();
   const previous = current;
   current = { store, router, unsubscribe };
   if (previous) {

@@ -82,8 +82,8 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 export async function startServer(options: ServerOptions): Promise<BrowserServer> {
   const { store } = options;
   const token = options.token ?? newToken();
-  const router = createRouter({ store, appVersion: options.appVersion });
   const hub = createEventHub();
+  const router = createRouter({ store, appVersion: options.appVersion, emit: (event, payload) => hub.broadcast(event, payload) });
   const ctx: Context = {
     router, hub, token, port: 0,
     root: await staticRoot(options.staticDir),
@@ -108,9 +108,11 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
   ctx.port = (server.address() as AddressInfo).port;
 
   // Every committed write (from any page, or undo/redo) tells every page to re-read what it shows.
-  const unsubscribe = store.onChange(({ historyId, action }) => {
-    hub.broadcast('graph.changed', { historyId, action, nodeIds: [] });
+  const unsubscribe = store.onChange(({ historyId, action, nodeIds }) => {
+    hub.broadcast('graph.changed', { historyId, action, nodeIds });
   });
+  // the desktop app or the CLI may write the same file: their commits reach the pages too
+  store.startWatching();
 
   let closing: Promise<void> | undefined;
   return {
@@ -121,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         unsubscribe();
+        store.stopWatching();
         hub.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
