@@ -2,6 +2,8 @@
 // the inspector, the dialogs and the status bar.
 import { useEffect } from 'react';
 import { GraphCanvas } from '../graph/GraphCanvas';
+import { openImport } from '../import/importStore';
+import { ImportRoot } from '../import/ImportRoot';
 import { Legend } from '../graph/Legend';
 import { useSkein } from '../state/store';
 import { useActions } from './actions';
@@ -49,6 +51,7 @@ export function App() {
         <h1 className="brand">Skein</h1>
         <SearchBox onOpen={(hit) => void actions.showNode(hit.nodeId)} />
         <nav className="toolbar" aria-label="Actions">
+          <button type="button" data-testid="import-button" onClick={() => openImport()} title="Import an article or files (Ctrl+I)">Import</button>
           <button type="button" data-testid="new-entity-button" onClick={() => openDialog('entity')}>+ Entity</button>
           <button type="button" data-testid="new-relation-button" onClick={() => openDialog('relation')}>+ Relation</button>
           <button type="button" onClick={() => void actions.undo()} title="Undo (Ctrl+Z)">Undo</button>
@@ -74,6 +77,7 @@ export function App() {
       {dialog === 'entity' && <EntityForm actions={actions} onClose={close} />}
       {dialog === 'relation' && <RelationForm actions={actions} onClose={close} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+      <ImportRoot actions={actions} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // letter shortcuts only fire outside text fields, so typing is never hijacked.
 import { useEffect } from 'react';
 import { useBackend } from '../backend/context';
+import { openImport } from '../import/importStore';
 import { resetStore, useSkein } from '../state/store';
 import type { Actions } from './actions';
 
@@ -17,6 +18,7 @@ export function runCommand(command: string, actions: Actions): boolean {
     case 'new-entity': s.openDialog('entity'); return true;
     case 'new-relation': s.openDialog('relation'); return true;
     case 'shortcuts': s.openDialog('shortcuts'); return true;
+    case 'import': openImport(); return true;
     case 'close-panel':
       if (!s.selectedId) return false;
       s.select(null);
@@ -34,6 +36,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && key === 'f') return 'search';
+  if (mod && key === 'i') return 'import';
   if (typingIn(event.target)) return null; // inside a field, Ctrl+Z is the field's own undo
   if (mod && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (mod && key === 'y') return 'redo';

@@ -1,0 +1,65 @@
+// The article as the analyst reviews it: text runs rendered as React text nodes (never HTML), entity
+// mentions tinted in their kind's canvas colour, claim quotes underlined by stance. Each run carries
+// the anchors of what covers it, so a click in the side lists can scroll to and flash its quote.
+import { memo, useMemo } from 'react';
+import type { ImportProposal } from '../../shared/api/import';
+import type { Stance } from '../../shared/domain/model';
+import { PALETTES, kindColor, type Palette } from '../graph/palette';
+import { useSkein } from '../state/store';
+import { anchor, buildRuns } from './highlights';
+import type { Review } from './review';
+
+export function stanceColor(palette: Palette, stance: Stance): string {
+  switch (stance) {
+    case 'asserts': return palette.alleged;
+    case 'denies': return palette.denies;
+    case 'questions': return palette.status.disputed;
+    default: return palette.muted;
+  }
+}
+
+/** Scrolls to the first run carrying `id` and flashes every run that does. */
+export function flashAnchor(container: HTMLElement | null, id: string): void {
+  // inside a quoted attribute value only " and \ need escaping (keys come from the proposal)
+  const quoted = id.replace(/["\\]/g, '\\$&');
+  const runs = container ? [...container.querySelectorAll<HTMLElement>(`[data-anchors~="${quoted}"]`)] : [];
+  runs[0]?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  for (const run of runs) {
+    run.classList.remove('flash');
+    void run.offsetWidth; // restart the animation when the same item is clicked twice
+    run.classList.add('flash');
+    run.addEventListener('animationend', () => run.classList.remove('flash'), { once: true });
+  }
+}
+
+export const SourceText = memo(function SourceText({ proposal, review, label }: { proposal: ImportProposal; review: Review; label: string }) {
+  const theme = useSkein((s) => s.theme);
+  const palette = PALETTES[theme];
+  const runs = useMemo(() => buildRuns(proposal, review), [proposal, review]);
+  const stances = useMemo(() => new Map(review.claims.map((c) => [c.key, c.stance])), [review.claims]);
+  const names = useMemo(() => new Map(review.entities.map((e) => [e.key, e.name])), [review.entities]);
+
+  return (
+    <div className="import-text" data-testid="import-text" role="document" aria-label={label} tabIndex={0}>
+      {runs.map((run) => {
+        const anchors = [
+          ...(run.entity ? [anchor.mention(run.entity.key, run.entity.mention)] : []),
+          ...run.claims.map(anchor.claim), ...run.relations.map(anchor.relation),
+        ];
+        if (anchors.length === 0) return run.text;
+        const stance = run.claims.length > 0 ? stances.get(run.claims[run.claims.length - 1]!) ?? 'asserts' : null;
+        const style = {
+          ...(run.entity ? { '--hl': kindColor(palette, run.entity.kind) } : {}),
+          ...(stance ? { '--claim': stanceColor(palette, stance) } : {}),
+        } as React.CSSProperties;
+        const className = [run.entity && 'hl-entity', stance && 'hl-claim', run.relations.length > 0 && 'hl-relation'].filter(Boolean).join(' ');
+        const title = run.entity ? `${run.entity.kind}: ${names.get(run.entity.key) ?? ''}` : stance ? `claim (${stance})` : undefined;
+        const Tag = run.entity ? 'mark' : 'span';
+        return (
+          <Tag key={run.start} className={className} style={style} title={title} data-anchors={anchors.join(' ')}
+            data-entity-key={run.entity?.key} data-kind={run.entity?.kind} data-stance={stance ?? undefined}>{run.text}</Tag>
+        );
+      })}
+    </div>
+  );
+});

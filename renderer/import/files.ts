@@ -1,0 +1,74 @@
+// Turns picked or dropped files into texts the API can preview. import.preview takes a text or a
+// path, and the renderer never sees real paths (browser mode, and Electron with context isolation),
+// so text formats are read here and binary formats (.pdf, .docx) are refused with a clear message.
+import { MAX_IMPORT_CHARS } from '../../shared/api/import';
+
+/** One thing to import: a text ready for import.preview, or the reason it cannot be read here. */
+export interface ImportItem {
+  name: string;
+  text?: string;
+  /** a title the file itself states (HTML <title>); sent with the preview, so it wins over the text's */
+  title?: string;
+  /** used only when neither the file nor the text names a title: the file name */
+  fallbackTitle?: string;
+  error?: string;
+}
+
+export const ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx';
+const TEXT_EXT = ['txt', 'md', 'markdown', 'text'];
+const HTML_EXT = ['html', 'htm'];
+const BINARY_EXT = ['pdf', 'docx'];
+
+function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+// blocks that end a line when an HTML page is flattened to text
+const BLOCKS = 'p,div,section,article,header,footer,li,h1,h2,h3,h4,h5,h6,blockquote,pre,tr,br,figcaption';
+
+/**
+ * The readable text of a saved web page. DOMParser documents are inert (no scripts run, nothing
+ * loads); script/style and page chrome are dropped, and block ends become line breaks.
+ */
+export function htmlToText(html: string): { text: string; title?: string } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title.trim() || undefined;
+  doc.querySelectorAll('script,style,noscript,template,nav,aside,form,iframe,svg').forEach((el) => el.remove());
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  if (!root) return { text: '', title };
+  root.querySelectorAll(BLOCKS).forEach((el) => el.after(doc.createTextNode('\n')));
+  const text = (root.textContent ?? '').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, title };
+}
+
+/** The title a file's name suggests ("krasnov-article.txt" → "krasnov article"). */
+function titleFromName(name: string): string {
+  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+}
+
+export async function readFileItem(file: File): Promise<ImportItem> {
+  const ext = extension(file.name);
+  if (BINARY_EXT.includes(ext)) {
+    return {
+      name: file.name,
+      error: `${ext.toUpperCase()} files cannot be read from this window (it has no access to file paths). Import them with “npm run skein -- import --db <file> ${file.name}”, or save the document as text first.`,
+    };
+  }
+  if (!TEXT_EXT.includes(ext) && !HTML_EXT.includes(ext)) return { name: file.name, error: 'Not a supported file type (.txt, .md, .html, .htm, .pdf, .docx)' };
+  // the API's limit is in characters; bytes ≥ characters for UTF-8, so this refuses before reading 20 MB+
+  if (file.size > MAX_IMPORT_CHARS) return { name: file.name, error: 'The file is larger than the 20 MB limit' };
+  try {
+    const raw = await file.text();
+    if (raw.includes('\u0000')) return { name: file.name, error: 'The file looks binary, not text' };
+    const read = HTML_EXT.includes(ext) ? htmlToText(raw) : { text: raw, title: undefined };
+    if (!read.text.trim()) return { name: file.name, error: 'The file contains no text' };
+    return { name: file.name, text: read.text, title: read.title, fallbackTitle: titleFromName(file.name) };
+  } catch (error) {
+    return { name: file.name, error: `The file could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+export function readFileItems(files: readonly File[]): Promise<ImportItem[]> {
+  return Promise.all(files.map(readFileItem));
+}
