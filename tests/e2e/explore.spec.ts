@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 // the page function below runs in the browser; the spec's tsconfig has no DOM lib
 declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
 
-async function addEntity(page: Page, kind: string, name: string, alias?: { name: string; kind: string }) {
+async function addEntity(page: Page, kind: string, name: string, alias?: { name: string; kind: string }, screenshot?: string) {
   await page.getByTestId('new-entity-button').click();
   const dialog = page.getByTestId('entity-dialog');
   await dialog.getByTestId('entity-kind').selectOption(kind);
@@ -19,6 +19,7 @@ async function addEntity(page: Page, kind: string, name: string, alias?: { name:
     await dialog.getByTestId('alias-name-0').fill(alias.name);
     await dialog.getByTestId('alias-kind-0').selectOption(alias.kind);
   }
+  if (screenshot) await page.screenshot({ path: screenshot });
   await dialog.getByTestId('entity-submit').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('canvas-nodes').getByText(name)).toHaveCount(1);
@@ -36,9 +37,10 @@ test('an organization found by an alias prefix expands to show its member', asyn
   page.on('pageerror', (error) => problems.push(error.message));
 
   await expect(page.getByTestId('empty-state')).toContainText('empty');
+  await page.screenshot({ path: 'test-results/explore-empty.png' });
   await addEntity(page, 'person', 'Oleg Varnavin', { name: 'Варнавин', kind: 'transliteration' });
   await addEntity(page, 'person', 'Marta Quell', { name: 'Heron', kind: 'codename' });
-  await addEntity(page, 'organization', 'Committee for State Security', { name: 'KGB', kind: 'abbreviation' });
+  await addEntity(page, 'organization', 'Committee for State Security', { name: 'KGB', kind: 'abbreviation' }, 'test-results/explore-entity-dialog.png');
   await expect(page.getByTestId('counts')).toContainText('2 people · 1 organizations');
 
   await page.getByTestId('new-relation-button').click();
@@ -86,23 +88,39 @@ test('an organization found by an alias prefix expands to show its member', asyn
   expect(problems).toEqual([]);
 });
 
-/** Imports an article through the page's own API session (the import screen is another feature). */
+/** Calls the API from the page, with its session cookie (for set-up that has no screen yet). */
+async function api(page: Page, method: string, args: object): Promise<Record<string, unknown>> {
+  return page.evaluate(async ([m, a]) => {
+    const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, args: a }) });
+    const body = (await response.json()) as { ok: boolean; result: Record<string, unknown>; error?: { message: string } };
+    if (!body.ok) throw new Error(body.error?.message);
+    return body.result;
+  }, [method, args] as const);
+}
+
+/** Imports an article as the import screen would, accepting the proposal as it stands. */
 async function importArticle(page: Page, text: string) {
-  const result = await page.evaluate(async (articleText) => {
-    const call = async (method: string, args: object) => {
-      const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });
-      const body = (await response.json()) as { ok: boolean; result: { proposal?: unknown }; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.result;
-    };
-    const { proposal } = await call('import.preview', { text: articleText });
-    return call('import.commit', { proposal, decisions: [] });
-  }, text);
-  expect(result).toMatchObject({ claims: expect.any(Number) });
+  const { proposal } = await api(page, 'import.preview', { text });
+  expect(await api(page, 'import.commit', { proposal, decisions: [] })).toMatchObject({ claims: expect.any(Number) });
+}
+
+/** The id of the entity called exactly `name` (a prefix search also finds longer names). */
+async function entityId(page: Page, name: string): Promise<number> {
+  const { hits } = (await api(page, 'search.query', { q: name, types: ['entity'] })) as { hits: { nodeId: string; label: string }[] };
+  const hit = hits.find((h) => h.label === name);
+  if (!hit) throw new Error(`no entity called ${name} among ${hits.map((h) => h.label).join(', ')}`);
+  return Number(hit.nodeId.slice(2));
 }
 
 test('an imported allegation and its denial expand from a codename search, in both themes', async ({ page }) => {
   await importArticle(page, readFileSync('tests/fixtures/articles/officer-allegation.txt', 'utf8'));
+  // the allegation as an analyst grades it: Ellery (subject) recruited by the GRU (object), which
+  // the canvas must draw as a dashed "alleged" edge, never as a fact
+  await api(page, 'claim.create', {
+    text: 'Ellery was recruited by the GRU in 1991.', claimantId: await entityId(page, 'Ruslan Temirkhanov'), stance: 'asserts',
+    predicate: 'recruited_by', aboutTime: '1991', evidenceOffered: 'none',
+    roles: [{ entityId: await entityId(page, 'Margaret Ellery'), role: 'subject' }, { entityId: await entityId(page, 'GRU'), role: 'object' }],
+  });
   // the status bar follows the graph.changed event the import broadcast
   await expect(page.getByTestId('counts')).not.toContainText(' 0 claims');
 
@@ -127,6 +145,7 @@ test('an imported allegation and its denial expand from a codename search, in bo
   await expect(page.locator('[data-testid="canvas-nodes"] li', { hasText: 'Temirkhanov' }).first()).toBeAttached();
   // the denial reaches the canvas as a responds_to edge from the denial to the allegation
   await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="responds_to"]', { hasText: 'denies' }).first()).toBeAttached();
+  await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="alleged"]', { hasText: 'Margaret Ellery — alleged: recruited by → GRU' })).toHaveCount(1);
   await expect(settled).toHaveCount(1);
   await page.screenshot({ path: 'test-results/seed-light.png' });
   await page.getByTestId('theme-toggle').click();
