@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphStore } from '../db/store';
+import { MIGRATIONS } from '../db/migrations';
 import type { SqliteDb } from '../db/open';
 import { normalizeKey } from '../shared/text/normalize';
 import { abbreviation, codename, toCyrillic } from './names';
@@ -26,8 +27,10 @@ export interface LoadStats {
 
 export interface Dataset { path: string; stats: LoadStats; cached: boolean }
 
+/** The cache key: size, seed, generator version and a hash of the schema (a schema change rebuilds). */
 export function datasetPath(n: number): string {
-  return join(CACHE_DIR, `e${n}-s${SEED}-v1.skein`);
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).digest('hex').slice(0, 8);
+  return join(CACHE_DIR, `e${n}-s${SEED}-g1-${schema}.skein`);
 }
 
 /** Opens the cached investigation for `n` entities, generating it first when missing. */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --entities N] [--only S1,S2,S3] [--runs N] [--limit N]`: builds (or reuses) the
+// `npm run bench [-- --entities N] [--only S1,S2,S3,S4,S5,S7] [--runs N] [--limit N]`: builds (or reuses) the
 // fixed-seed investigation, measures the budgets of PERFORMANCE.md, prints p50 / p95 / max per row
 // with the machine it ran on, a PASS/FAIL table, and writes bench/.cache/last-results.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(entities) || entities < 1000) throw new Error('--entities must be an integer ≥ 1000');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('--limit must be 1–500');
-  const only = new Set((values.only ?? 'S1,S2,S3,S5').split(',').map((s) => s.trim().toUpperCase()));
+  const only = new Set((values.only ?? 'S1,S2,S3,S4,S5,S7').split(',').map((s) => s.trim().toUpperCase()));
 
   const started = Date.now();
   const dataset = ensureDataset(entities, (line) => log(`  generate: ${line}`));
@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     if (only.has('S1')) emit(benchLoad(dataset));
     if (only.has('S2')) emit(await benchNeighborhood(router, { entities, runs, limit }));
     if (only.has('S3')) emit(await benchSearch(router, store.db, { runs }));
+    if (only.has('S4')) emit(await benchS4(store, runs));
     if (only.has('S5')) emit(await benchS5());
+    if (only.has('S7')) emit(await benchS7(dataset.path));
   } finally {
     store.close();
   }
@@ -61,13 +63,36 @@ async function main(): Promise<void> {
   }, null, 2));
 }
 
-/** S5 (article extraction) lives in bench/s5-extract.ts, written separately; run it when present. */
+/** Benches written by other people live in their own files; run them when present. */
+async function optional<T>(name: string): Promise<T | null> {
+  const file = join(import.meta.dirname, `${name}.ts`);
+  return existsSync(file) ? ((await import(pathToFileURL(file).href)) as T) : null;
+}
+
+async function benchS4(store: GraphStore, runs: number): Promise<Row[]> {
+  type S4 = { label: string; p50: number; p95: number; max: number; runs: number; meanPaths: number };
+  const module = await optional<{ benchPaths: (store: GraphStore, runs: number) => Promise<S4[]> }>('s4-paths');
+  if (!module) return [];
+  const rows = await module.benchPaths(store, Math.min(runs, 100));
+  return rows.map((r) => ({
+    id: 'S4', what: r.label, samples: r.runs, p50: r.p50, p95: r.p95, max: r.max, unit: 'ms', size: `paths avg ${r.meanPaths.toFixed(1)}`,
+    pass: r.p50 <= 50 && r.p95 <= 250, budget: 'p50 ≤ 50, p95 ≤ 250',
+  }));
+}
+
 async function benchS5(): Promise<Row[]> {
-  const file = join(import.meta.dirname, 's5-extract.ts');
-  if (!existsSync(file)) return [];
-  const module = (await import(pathToFileURL(file).href)) as { benchExtraction: () => Promise<Row[] | Row> | Row[] | Row };
-  const result = await module.benchExtraction();
-  return Array.isArray(result) ? result : [result];
+  const module = await optional<{ benchExtraction: () => Promise<{ p50: number; p95: number; max: number; words: number }> }>('s5-extract');
+  if (!module) return [];
+  const r = await module.benchExtraction();
+  return [{
+    id: 'S5', what: `article extraction, ${r.words} words`, samples: 40, p50: r.p50, p95: r.p95, max: r.max, unit: 'ms',
+    size: `${r.words} words`, pass: r.p50 <= 150, budget: 'p50 ≤ 150',
+  }];
+}
+
+async function benchS7(path: string): Promise<Row[]> {
+  const module = await optional<{ benchExport: (path: string) => Row[] }>('s7-export');
+  return module ? module.benchExport(path) : [];
 }
 
 main().catch((error: unknown) => {
