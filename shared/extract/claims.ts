@@ -23,6 +23,10 @@ export interface ClaimInput {
 const GAP_WORDS = String.raw`(?:\s|,|has|have|had|also|later|then|previously|repeatedly|consistently|firmly|publicly|strongly|flatly|again|himself|herself|itself|now|once|on\s+\w+day|who|which|in\s+a\s+[\w\s-]{1,30}?|was|is)*`;
 const PRONOUN_TAIL = new RegExp(String.raw`\b(he|she|it|they)${GAP_WORDS}$`, 'i');
 const DESCRIPTOR_TAIL = new RegExp(String.raw`\b((?:the|a|an|two|three|several|one|his|her|its|their)\s+(?:[\p{L}'’-]+\s+){0,5}?([\p{L}-]+?)s?)${GAP_WORDS}$`, 'iu');
+// "Moldovan prosecutors said", "Several residents told …": a group named by its plural noun
+const PLURAL_TAIL = /(?:^|[,;:—–]\s*|\b(?:and|but|while)\s+)\s*((?:(?:several|some|many|two|three|four|five|local|federal|state|senior|other|the|\p{Lu}[\p{L}-]*)\s+){0,3}([\p{Ll}-]+s))\s+(?:have\s+|had\s+|also\s+|later\s+|previously\s+)*$/u;
+const COMPLEMENT_PRONOUN = /^(?:\s*(?:that\s+)?|.*\bthat\s+)(?:he|she|it|they|we|I)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|would\s+|had\s+been\s+|also\s+|never\s+|not\s+)*$/i;
+const GROUP_NOUNS = new Set(['prosecutors', 'investigators', 'officials', 'residents', 'analysts', 'researchers', 'lawmakers', 'legislators', 'authorities', 'officers', 'diplomats', 'critics', 'experts', 'campaigners', 'activists', 'auditors', 'regulators', 'police', 'detectives', 'judges', 'lawyers', 'doctors', 'scientists', 'historians', 'journalists', 'reporters', 'witnesses', 'neighbours', 'neighbors', 'employees', 'workers', 'villagers', 'voters', 'councillors', 'senators', 'ministers', 'inspectors']);
 const DOCUMENT_WORDS = /\b(?:reports?|records?|documents?|notice|indictment|filings?|register|registry|files?|papers|emails?|data|leaks?|sources?|staff|people|person|officials|investigators|analysts|media|press|outlets?|newspapers?|statement|ruling|judgment|audit|study|review|complaint|lawsuit)\b/i;
 
 export function extractClaims(input: ClaimInput): ExtractedClaim[] {
@@ -33,6 +37,8 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
   let lastOrg: string | null = null;
   let lastClaimantPerson: string | null = null;
   let quoteOwner: string | null = null;
+  // "he" in a sentence most often continues the previous sentence's speaker, else its first person
+  let focusPerson: string | null = null;
   let n = 0;
   const bySentence = new Map<number, PlacedMention[]>();
   for (const m of mentions) {
@@ -50,14 +56,34 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const opensInsideQuote = quoteOwner !== null;
     cues.forEach((cue, ci) => {
       const segStart = ci > 0 ? cues[ci - 1]!.end : 0;
-      const { key, label } = claimantFor(cue, s, range.start, segStart, inSentence);
+      const prevMade = made[made.length - 1];
+      // "X said it remained unclear whether …": one claim, X's, questioned
+      if (cue.who === 'none' && cue.stance === 'questions' && prevMade && ci > 0 && /^[\s,]*(?:that\s+)?$/i.test(s.slice(cues[ci - 1]!.end, cue.start))) {
+        prevMade.stance = 'questions';
+        return;
+      }
+      // "said it assessed …", "said in a statement that she had reported …": the verb belongs to
+      // the first claim's content, not to a new speaker
+      if (prevMade && ci > 0 && cue.who === 'before' && !cue.participle && !cue.retraction && COMPLEMENT_PRONOUN.test(s.slice(cues[ci - 1]!.end, cue.start))) return;
+      // ", insisting that …", "while saying …": the same speaker goes on
+      const carried = prevMade && cue.participle ? { key: prevMade.claimantKey, label: prevMade.claimantLabel } : null;
+      const { key, label } = carried ?? claimantFor(cue, s, range.start, segStart, inSentence, made);
       if (cue.who === 'before' && !key && !label) return;
       let stance: Stance = cue.stance;
       if (cue.who === 'after') stance = key && !label ? 'asserts' : 'reports';
       if (stance === 'asserts' && key && kindOf.get(key) === 'organization' && /\breport(?:s|ed)\b/i.test(s.slice(cue.start, cue.end))) stance = 'reports';
-      if (stance === 'asserts' && cue.who === 'before' && NEGATIVE_CONTENT.test(s)) stance = 'denies';
-      if (made.some((c) => c.claimantKey === key && c.claimantLabel === label && c.stance === stance)) return;
-      made.push(makeClaim(s, range, si, inSentence, key, label, stance));
+      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && NEGATIVE_CONTENT.test(s.slice(segStart))) stance = 'denies';
+      // a claim's subjects are the names in its own stretch of the sentence
+      const window = { from: ci > 0 ? cue.start : 0, to: cues[ci + 1]?.start ?? s.length };
+      const claim = makeClaim(s, range, si, inSentence, key, label, stance, window);
+      if (cue.retraction) {
+        // a retraction answers the claimant's own latest claim: it is about the same things
+        const own = [...claims, ...made].reverse().find((c) => c.claimantKey === key && c.claimantLabel === label && c.stance !== 'denies');
+        if (own) for (const k of own.subjectKeys) if (k !== key && !claim.subjectKeys.includes(k)) claim.subjectKeys.push(k);
+      }
+      const same = made.find((c) => c.claimantKey === key && c.claimantLabel === label && c.stance === stance);
+      if (same && claim.subjectKeys.every((k) => same.subjectKeys.includes(k))) return;
+      made.push(claim);
     });
     // a quotation that runs on from an attributed sentence keeps its speaker
     if (made.length === 0 && opensInsideQuote && inSentence.length > 0) {
@@ -82,6 +108,8 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const closes = (s.match(/”/g) ?? []).length + (s.match(/"(?:\s|$|[,.])/g) ?? []).length;
     if (opens > closes) quoteOwner = made[made.length - 1]?.claimantKey ?? quoteOwner ?? null;
     else if (closes > opens) quoteOwner = null;
+    const speaker = made.find((c) => c.claimantKey && kindOf.get(c.claimantKey) === 'person')?.claimantKey;
+    focusPerson = speaker ?? inSentence.find((m) => kindOf.get(m.key) === 'person')?.key ?? (made.length > 0 || inSentence.length > 0 ? null : focusPerson);
     for (const m of inSentence) {
       if (kindOf.get(m.key) === 'person') lastPerson = m.key;
       if (kindOf.get(m.key) === 'organization') lastOrg = m.key;
@@ -90,12 +118,17 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
   linkResponses(claims);
   return claims;
 
-  function makeClaim(s: string, range: TextRange, si: number, inSentence: readonly PlacedMention[], key: string | null, label: string | null, stance: Stance): ExtractedClaim {
+  function makeClaim(s: string, range: TextRange, si: number, inSentence: readonly PlacedMention[], key: string | null, label: string | null, stance: Stance, window?: { from: number; to: number }): ExtractedClaim {
     const subjects: string[] = [];
-    for (const m of inSentence) if (m.key !== key && !subjects.includes(m.key)) subjects.push(m.key);
+    const w = window ?? { from: 0, to: s.length };
+    const inWindow = inSentence.filter((m) => m.start - range.start >= w.from && m.start - range.start < w.to);
+    for (const m of inWindow.some((x) => x.key !== key) ? inWindow : inSentence) if (m.key !== key && !subjects.includes(m.key)) subjects.push(m.key);
+    const part = s.slice(w.from, w.to);
     // pronouns in the claim point at the person in focus
-    if (/\b(?:he|him|his|she|her)\b/i.test(s) && lastPerson && lastPerson !== key && !subjects.includes(lastPerson) && subjects.every((k) => kindOf.get(k) !== 'person')) subjects.push(lastPerson);
-    if (key && (stance === 'denies' || subjects.length === 0 || /\b(?:I|my|me|we|our|he|she|his|her)\b/.test(s))) subjects.push(key);
+    if (/\b(?:he|him|his|she|her)\b/i.test(part) && lastPerson && lastPerson !== key && !subjects.includes(lastPerson) && subjects.every((k) => kindOf.get(k) !== 'person')) subjects.push(lastPerson);
+    // "its sole shareholder …": the body in focus
+    if (/\bits\b/i.test(part) && lastOrg && lastOrg !== key && !subjects.includes(lastOrg) && subjects.every((k) => kindOf.get(k) !== 'organization')) subjects.push(lastOrg);
+    if (key && (stance === 'denies' || subjects.length === 0 || /\b(?:I|my|me|we|our|he|she|his|her)\b/.test(part))) subjects.push(key);
     const dates = datesIn(s, published);
     const quote = s.replace(/^[“"‘']|[”"’']$/g, '');
     return {
@@ -108,12 +141,18 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     void si;
   }
 
-  function claimantFor(cue: Cue, s: string, base: number, segStart: number, inSentence: readonly PlacedMention[]): { key: string | null; label: string | null } {
+  function claimantFor(cue: Cue, s: string, base: number, segStart: number, inSentence: readonly PlacedMention[], made: readonly ExtractedClaim[]): { key: string | null; label: string | null } {
     if (cue.who === 'none') return { key: null, label: null };
     if (cue.who === 'label') return { key: null, label: cue.label ?? null };
     if (cue.who === 'after') {
       const after = s.slice(cue.end);
       const m = inSentence.find((x) => x.start - base >= cue.end && x.start - base <= cue.end + 4);
+      // "according to the collective": the body of that kind last named
+      const desc = /^the\s+([\p{L}-]+?)s?\b(?!\s+(?:of|in|from|by)\b)/iu.exec(after);
+      if (!m && desc && ORG_NOUNS.has(desc[1]!.toLowerCase())) {
+        const named = byHead(desc[1]!.toLowerCase(), base + cue.start);
+        if (named) return { key: named, label: null };
+      }
       const np = /^((?:[\p{L}\d'’-]+\s+){0,6}?[\p{L}\d'’-]+)(?=,|\s+(?:the|a|an|he|she|it|they|this|there)\b|$)/iu.exec(after)?.[1] ?? after.split(/[,;]/)[0]!;
       if (m && !DOCUMENT_WORDS.test(np)) return { key: m.key, label: null };
       if (/^(?:him|her)\b/i.test(after)) return { key: lastPerson, label: null };
@@ -126,11 +165,16 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       if (kindOf.get(tail.key) === 'place') return { key: null, label: `government in ${text.slice(tail.start, tail.end)}` };
       return { key: tail.key, label: null };
     }
-    // 2. a pronoun ("he said")
+    // 1b. a bare plural group ("Moldovan prosecutors said", "Several residents said")
+    const group = PLURAL_TAIL.exec(before);
+    if (group && GROUP_NOUNS.has(group[2]!.toLowerCase())) return { key: null, label: group[1]!.trim() };
+    // 2. a pronoun ("he said"); "they" after a group claimant in the same sentence is that group
     const pro = PRONOUN_TAIL.exec(before);
     if (pro) {
       const p = pro[1]!.toLowerCase();
-      return { key: p === 'he' || p === 'she' ? lastClaimantPerson ?? lastPerson : lastOrg, label: null };
+      const earlier = made[made.length - 1];
+      if (p === 'they' && earlier && (earlier.claimantLabel || (earlier.claimantKey && kindOf.get(earlier.claimantKey) !== 'person'))) return { key: earlier.claimantKey, label: earlier.claimantLabel };
+      return { key: p === 'he' || p === 'she' ? focusPerson ?? lastClaimantPerson ?? lastPerson : lastOrg, label: null };
     }
     // 3. the subject of the clause: its first person, else its first body not after a preposition
     const inSeg = inSentence.filter((x) => x.start - base >= segStart && x.end - base <= cue.start);
@@ -141,7 +185,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     if (d) {
       const head = d[2]!.toLowerCase();
       const definite = /^(?:the|his|her|its|their)\b/i.test(d[1]!);
-      if (PERSON_NOUNS.has(head)) return definite ? { key: lastClaimantPerson ?? lastPerson, label: null } : { key: null, label: d[1]!.trim() };
+      if (PERSON_NOUNS.has(head)) return definite ? { key: focusPerson ?? lastClaimantPerson ?? lastPerson, label: null } : { key: null, label: d[1]!.trim() };
       if (ORG_NOUNS.has(head)) {
         const named = definite ? byHead(head, base) : null;
         return definite && (named ?? lastOrg) ? { key: named ?? lastOrg, label: null } : { key: null, label: d[1]!.trim() };
@@ -153,7 +197,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const after = s.slice(cue.end, cue.end + 40);
     const post = inSentence.find((x) => x.start - base >= cue.end && x.start - base <= cue.end + 3);
     if (post) return { key: post.key, label: null };
-    if (/^\s+(?:he|she)\b/i.test(after)) return { key: lastClaimantPerson ?? lastPerson, label: null };
+    if (/^\s+(?:he|she)\b/i.test(after)) return { key: focusPerson ?? lastClaimantPerson ?? lastPerson, label: null };
     return { key: null, label: null };
   }
 

@@ -10,10 +10,20 @@ export interface Cue {
   who: 'before' | 'after' | 'none' | 'label';
   /** a descriptive claimant written in the cue ("Intelligence reports from the 1980s") */
   label?: string;
+  /** ", insisting that …": the speaker of the cue before it goes on */
+  participle?: boolean;
+  /** "withdrew", "deleted", "corrected": the claimant takes back its own claim */
+  retraction?: boolean;
 }
 
 const SAY = String.raw`(?:alleg(?:es|ed|ing)|claim(?:s|ed)|sa(?:id|ys)|told|tells|wr(?:ote|ites)|stat(?:ed|es)|insist(?:s|ed)|argu(?:es|ed)|accus(?:es|ed)|charg(?:es|ed)|add(?:s|ed)|testif(?:ied|ies)|confirm(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|maintain(?:s|ed)|announc(?:es|ed)|reveal(?:s|ed)|posted|conclud(?:es|ed)|assess(?:es|ed)|warn(?:s|ed)|believ(?:es|ed)|suspect(?:s|ed)|recall(?:s|ed)|describ(?:es|ed)|explain(?:s|ed)|accept(?:s|ed)|found|find|finds|identif(?:ies|ied)|says|report(?:s|ed)|publish(?:es|ed)|tweeted|replied|responded|countered)`;
-const DENY = String.raw`(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|withdr(?:ew|aws|awn)|retract(?:s|ed)|deleted|rebuff(?:s|ed)|contest(?:s|ed)|label(?:l?ed|s) (?:[^.]{0,40}?)as|call(?:s|ed) (?:[^.]{0,40}?)(?:“|")?(?:ridiculous|absurd|nonsense|baseless|false|fake|lies|a lie|untrue|fabricat))`;
+const DENY = String.raw`(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|disput(?:es|ed)|rebuff(?:s|ed)|contest(?:s|ed)|label(?:l?ed|s) (?:[^.]{0,40}?)as|call(?:s|ed) (?:[^.]{0,40}?)(?:“|")?(?:ridiculous|absurd|nonsense|baseless|false|fake|lies|a lie|untrue|fabricat))`;
+// taking back one's own claim (corpus convention: a second claim by the same claimant, denied)
+const RETRACT = String.raw`(?:withdr(?:ew|aws|awn)|retract(?:s|ed)|deleted|removed|corrected|took back|takes back|walked back|apologi[sz]ed for)(?!\s+(?:from|funds|money|cash|troops|forces)\b)`;
+// "called the report “an insult …”": a quoted verdict on the other side's claim is a dismissal
+const DISMISS_AS = String.raw`(?:call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|term(?:s|ed))\s+(?:the|his|her|their|these|those|its|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:report|allegations?|claims?|accusations?|charges?|story|article|findings|case|indictment|designation|sanctions|investigation|probe|complaint|lawsuit|account)\s+(?:as\s+)?(?:["“‘]|a\s+|an\s+)`;
+// "called her “a bitter ex-partner”": a verdict on the accuser
+const DISMISS_PERSON = String.raw`call(?:s|ed)\s+(?:him|her|them|the\s+(?:[\p{L}-]+\s+)?(?:whistleblower|accuser|analyst|author|critic|reporter|journalist))\s+(?:["“‘]|a\s+(?:liar|fantasist|bitter|disgruntled|fraud))`;
 const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? doubt|expressed (?:confusion|doubt|scepticism|skepticism|surprise)|doubt(?:s|ed)? (?:that|whether)|contradict(?:s|ed)|challeng(?:es|ed))`;
 
 export const NEGATIVE_CONTENT = /\b(?:never|did not|does not|do not|has not|had not|was not|were not|is not|nothing to do|no wrongdoing|wrongdoing|denial|unfounded|groundless|misleading|politically motivated|witch hunt|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
@@ -36,7 +46,11 @@ export function findCues(s: string): Cue[] {
   });
   add(/\b(?:is|are|was|were|has been|have been)\s+(?:widely\s+|also\s+)?(?:suspected|believed|alleged|rumou?red|reported|thought|said)\s+(?:to|of)\b|\b(?:reportedly|allegedly|rumou?rs?\s+(?:emerged|circulated|suggest))\b|\bappear(?:s|ed)? to (?:show|confirm|indicate)\b|\b(?:recent |media |press |news )?reports (?:have|had) \w+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'none' }));
   add(/\baccording to\s+/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'after' }));
+  add(new RegExp(String.raw`\b${RETRACT}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before', retraction: true }));
+  add(new RegExp(String.raw`\b${DISMISS_AS}`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
+  add(new RegExp(String.raw`\b${DISMISS_PERSON}`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
   add(new RegExp(String.raw`\b${DENY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
+  add(/(?:,\s*|\bwhile\s+)(?:insisting|saying|adding|arguing|maintaining|claiming|noting|stressing|writing)\b/giu, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before', participle: true }));
   add(new RegExp(String.raw`\b${QUESTION}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));
   add(new RegExp(String.raw`\b${SAY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before' }));
   // drop cues inside another cue's span ("reports suggest" already covers "suggest")

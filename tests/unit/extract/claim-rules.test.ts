@@ -1,0 +1,49 @@
+// Claim rules added for retractions, quoted dismissals, "said it remained unclear", plural group
+// claimants, participle continuations and pronoun focus. Fictional text written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../shared/extract';
+import type { Extraction } from '../../../shared/extract/types';
+
+const nameOf = (x: Extraction, key: string | null) => x.entities.find((e) => e.key === key)?.name ?? null;
+const claimsBy = (x: Extraction, name: string) => x.claims.filter((c) => nameOf(x, c.claimantKey) === name);
+
+describe('claim rules', () => {
+  it('reads a retraction as a second, denied claim by the same claimant about the same subjects', () => {
+    const x = extractArticle('The research firm Quillmoor Analytics said that Davor Tesanic had moved funds to Brackwater Holdings. On Friday Quillmoor Analytics withdrew the allegation.');
+    const own = claimsBy(x, 'Quillmoor Analytics');
+    expect(own.map((c) => c.stance)).toEqual(['asserts', 'denies']);
+    expect(own[1]!.subjectKeys.map((k) => nameOf(x, k))).toContain('Davor Tesanic');
+  });
+
+  it('reads "called the report “…”" as a denial', () => {
+    const x = extractArticle('Councillor Ermina Salvat called the report "a work of fiction".');
+    expect(claimsBy(x, 'Ermina Salvat').map((c) => c.stance)).toEqual(['denies']);
+  });
+
+  it('makes "X said it remained unclear whether …" one questioned claim by X', () => {
+    const x = extractArticle('The analyst Torvald Brenne said it remained unclear whether Pellucid Freight had broken any rules.');
+    expect(x.claims).toHaveLength(1);
+    expect(nameOf(x, x.claims[0]!.claimantKey)).toBe('Torvald Brenne');
+    expect(x.claims[0]!.stance).toBe('questions');
+  });
+
+  it('takes a bare plural group as the claimant and keeps its two statements apart', () => {
+    const x = extractArticle('Latvian prosecutors said in 2019 that money had left Ostrava Savings Bank, and they have charged Bertil Quandt with fraud.');
+    const group = x.claims.filter((c) => c.claimantLabel === 'Latvian prosecutors');
+    expect(group).toHaveLength(2);
+    expect(group[1]!.subjectKeys.map((k) => nameOf(x, k))).toEqual(['Bertil Quandt']);
+  });
+
+  it('keeps the speaker for ", insisting that …" and does not start a claim inside "said it assessed"', () => {
+    const x = extractArticle('Verbena Media removed one video, insisting that the rest of its footage of Hollis Tran was genuine. Verbena Media said it assessed that Hollis Tran had lied.');
+    expect(claimsBy(x, 'Verbena Media').map((c) => c.stance)).toEqual(['denies', 'asserts', 'asserts']);
+    expect(x.claims).toHaveLength(3);
+  });
+
+  it('resolves "he" to the person the previous sentence was about, not an older speaker', () => {
+    const x = extractArticle('Imke Borchert said the charges against Radovan Skell were serious. Prosecutors have charged Radovan Skell with bribery. He denies the charges.');
+    const last = x.claims[x.claims.length - 1]!;
+    expect(last.stance).toBe('denies');
+    expect(nameOf(x, last.claimantKey)).toBe('Radovan Skell');
+  });
+});
