@@ -107,7 +107,7 @@ function claimFilter(db: SqliteDb, filter: PathFilter): (claimId: number) => boo
 /** Shortest paths from `from` to `to` (node ids), avoiding `banned` nodes; each path is a node list. */
 function shortestPaths(db: SqliteDb, from: string, to: string, maxHops: number, limit: number, passes: (id: number) => boolean, banned: Set<string>): string[][] {
   const parents = [new Map<string, string[]>([[from, []]]), new Map<string, string[]>([[to, []]])];
-  let frontiers = [[from], [to]];
+  const frontiers = [[from], [to]];
   const depth = [0, 0];
   const meeting: string[] = [];
   while (frontiers[0]!.length > 0 && frontiers[1]!.length > 0 && depth[0]! + depth[1]! < maxHops) {
