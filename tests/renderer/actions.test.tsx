@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+// What gestures do through the Backend: expansion passes what the canvas knows and records "show N
+// more"; undo re-reads the canvas; push events (graph.changed, menu.command, app.reopened) are obeyed.
+import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Args } from '../../shared/api/contract';
+import { createActions, EXPAND_LIMIT } from '../../renderer/app/actions';
+import { useCommands } from '../../renderer/app/useCommands';
+import { BackendProvider } from '../../renderer/backend/context';
+import { resetStore, useSkein } from '../../renderer/state/store';
+import { fakeBackend, type FakeBackend, type Handlers } from './fakeBackend';
+import { seedPayload } from './graphFixture';
+
+afterEach(() => { cleanup(); resetStore(); });
+
+const counts = { entities: 4, people: 2, organizations: 1, places: 1, events: 0, aliases: 3, claims: 2, relations: 1, sources: 1, spans: 0, notes: 0, history: 5 };
+const byId = (ids: string[]) => ({
+  nodes: seedPayload.nodes.filter((n) => ids.includes(n.id)),
+  edges: seedPayload.edges.filter((e) => ids.includes(e.source) && ids.includes(e.target)),
+});
+const base: Handlers = {
+  'app.info': () => ({ version: 't', dbPath: '/tmp/a.skein', schemaVersion: 1, counts }),
+  'graph.nodes': ({ ids }) => byId(ids),
+  'graph.neighborhood': ({ id }) => ({
+    center: id, ...byId(['e:2', 'c:1', 'c:2', 'e:3']), more: [{ edgeType: 'role', count: 4 }, { edgeType: 'claimant', count: 2 }], total: 9, nextOffset: EXPAND_LIMIT,
+  }),
+};
+
+describe('actions', () => {
+  it('expands with the ids already on the canvas and records what was held back', async () => {
+    const backend = fakeBackend(base);
+    useSkein.getState().addGraph(byId(['e:2', 'e:1']));
+    await createActions(backend).expand('e:2');
+    const call = backend.calls.find((c) => c.method === 'graph.neighborhood')!.args as Args<'graph.neighborhood'>;
+    expect(call).toEqual({ id: 'e:2', known: ['e:1', 'e:2'], limit: EXPAND_LIMIT, offset: 0 });
+    const s = useSkein.getState();
+    expect(Object.keys(s.nodes).sort()).toEqual(['c:1', 'c:2', 'e:1', 'e:2', 'e:3']);
+    expect(s.more['e:2']).toEqual({ count: 6, nextOffset: EXPAND_LIMIT });
+    expect(s.selectedId).toBe('e:2');
+  });
+
+  it('undo reports what it undid and drops what no longer exists from the canvas', async () => {
+    const backend = fakeBackend({
+      ...base,
+      'history.undo': () => ({ entry: { id: 5, at: 1, actor: 'user', action: 'claim.create', summary: 'Create claim "denial"', undoes: null, undone: true, changeCount: 1 } }),
+      'graph.nodes': ({ ids }) => byId(ids.filter((id) => id !== 'c:2')),
+    });
+    useSkein.getState().addGraph(seedPayload);
+    await createActions(backend).undo();
+    expect(useSkein.getState().undoStatus).toBe('Undone: Create claim "denial"');
+    expect(useSkein.getState().nodes['c:2']).toBeUndefined();
+    expect(useSkein.getState().nodes['c:1']).toBeDefined();
+  });
+});
+
+function Harness({ backend }: { backend: FakeBackend }) {
+  useCommands(createActions(backend));
+  return null;
+}
+
+describe('push events and shortcuts', () => {
+  function mount(handlers: Handlers = base) {
+    const backend = fakeBackend(handlers);
+    render(<BackendProvider backend={backend}><Harness backend={backend} /></BackendProvider>);
+    return backend;
+  }
+
+  it('menu commands open dialogs, switch theme and ask for undo', async () => {
+    const backend = mount({ ...base, 'history.undo': () => ({ entry: null }) });
+    act(() => backend.emit('menu.command', { command: 'new-entity' }));
+    expect(useSkein.getState().dialog).toBe('entity');
+    act(() => backend.emit('menu.command', { command: 'theme' }));
+    expect(useSkein.getState().theme).toBe('dark');
+    act(() => backend.emit('menu.command', { command: 'undo' }));
+    await waitFor(() => expect(useSkein.getState().undoStatus).toBe('Nothing to undo'));
+  });
+
+  it('Ctrl+Shift+Z redoes; typing in a field is left alone', async () => {
+    const backend = mount({ ...base, 'history.redo': () => ({ entry: null }) });
+    act(() => { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true })); });
+    await waitFor(() => expect(useSkein.getState().undoStatus).toBe('Nothing to redo'));
+    const input = document.body.appendChild(document.createElement('input'));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    expect(useSkein.getState().dialog).toBeNull();
+    expect(backend.calls.filter((c) => c.method === 'history.redo')).toHaveLength(1);
+  });
+
+  it('graph.changed re-reads the canvas; app.reopened empties it but keeps the theme', async () => {
+    const backend = mount({ ...base, 'graph.nodes': ({ ids }) => byId(ids.filter((id) => id !== 'e:4')) });
+    useSkein.getState().addGraph(seedPayload);
+    useSkein.getState().setTheme('dark');
+    act(() => backend.emit('graph.changed', { historyId: 9, action: 'entity.delete', nodeIds: ['e:4'] }));
+    await waitFor(() => expect(useSkein.getState().nodes['e:4']).toBeUndefined());
+    act(() => backend.emit('app.reopened', { dbPath: '/tmp/other.skein' }));
+    expect(useSkein.getState().nodes).toEqual({});
+    expect(useSkein.getState().theme).toBe('dark');
+  });
+});
