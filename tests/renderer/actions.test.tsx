@@ -42,7 +42,7 @@ describe('actions', () => {
   it('undo reports what it undid and drops what no longer exists from the canvas', async () => {
     const backend = fakeBackend({
       ...base,
-      'history.undo': () => ({ entry: { id: 5, at: 1, actor: 'user', action: 'claim.create', summary: 'Create claim "denial"', undoes: null, undone: true, changeCount: 1 } }),
+      'history.undo': () => ({ entry: { id: 5, at: 1, actor: 'user', action: 'claim.create', summary: 'Create claim "denial"', undoes: null, undone: true, changeCount: 1, items: ['c:2'] } }),
       'graph.nodes': ({ ids }) => byId(ids.filter((id) => id !== 'c:2')),
     });
     useSkein.getState().addGraph(seedPayload);
