@@ -9,6 +9,7 @@ import { toElements } from './elements';
 import { freshLayout, incrementalLayout, readableFit } from './layout';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
+import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
 
 const flat = (label: unknown) => String(label).split('\n')[0];
@@ -131,6 +132,8 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     layoutRunning.current = true;
     layout.one('layoutstop', () => {
       layoutRunning.current = false;
+      const movable = cy.nodes().filter((n) => (!hadNodes || added.has(n.id())) && !useSkein.getState().pinned[n.id()]);
+      resolveOverlaps(cy, movable);
       const positions: Record<string, { x: number; y: number }> = {};
       cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
       useSkein.getState().setPositions(positions);

@@ -144,3 +144,24 @@ describe('element projection', () => {
     expect(Math.hypot(p.x - 500, p.y - 500)).toBeCloseTo(160, 0);
   });
 });
+
+describe('overlap removal', () => {
+  it('pushes a newly placed node off the node it landed on, leaving the old one where it was', async () => {
+    const { resolveOverlaps } = await import('../../renderer/graph/overlap');
+    const cy = cytoscape({
+      headless: true, styleEnabled: true,
+      style: [{ selector: 'node', style: { width: 40, height: 40, label: '' } }],
+      elements: [
+        { group: 'nodes', data: { id: 'old' }, position: { x: 0, y: 0 } },
+        { group: 'nodes', data: { id: 'far' }, position: { x: 500, y: 0 } },
+        { group: 'nodes', data: { id: 'new' }, position: { x: 5, y: 0 } },
+      ],
+    });
+    expect(resolveOverlaps(cy, cy.getElementById('new'))).toBe(1);
+    expect(cy.getElementById('old').position()).toEqual({ x: 0, y: 0 });
+    const p = cy.getElementById('new').position();
+    expect(p.x).toBeGreaterThanOrEqual(40);
+    expect(p.y).toBe(0);
+    expect(resolveOverlaps(cy, cy.getElementById('new'))).toBe(0);
+  });
+});
