@@ -54,7 +54,7 @@ export function ClaimList({ claims, entities, onChange, onDelete, onLocate }: Pr
         return (
           <li key={claim.key} className="import-item import-claim" data-testid={`claim-${claim.key}`} data-stance={claim.stance}>
             <div className="import-item-head">
-              <button type="button" className="link" onClick={() => onLocate(anchor.claim(claim.key))} title="Show the quote in the text">
+              <button type="button" className="link" onClick={() => onLocate(anchor.claim(claim.key))} title="Show the quote in the text" aria-label={`Claim ${index + 1}: show in the text`}>
                 Claim {index + 1}
               </button>
               <span className="muted">{claim.predicate ? claim.predicate.replace(/_/g, ' ') : ''}</span>

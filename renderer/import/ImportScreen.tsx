@@ -115,13 +115,26 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
     else onClose();
   };
 
+  // Keys pressed while focus has fallen outside the screen (onto <body>, after the focused control
+  // unmounted) are caught here first, so Escape still works and the shell's shortcuts stay quiet.
+  const escapeRef = useRef(() => {});
+  escapeRef.current = () => { if (confirming) setConfirming(false); else requestClose(); };
+  useEffect(() => {
+    const onWindowKey = (event: KeyboardEvent) => {
+      if (box.current?.contains(event.target as Node)) return;
+      event.stopPropagation();
+      if (event.key === 'Escape') { event.preventDefault(); escapeRef.current(); }
+    };
+    window.addEventListener('keydown', onWindowKey, true);
+    return () => window.removeEventListener('keydown', onWindowKey, true);
+  }, []);
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     // keys typed here never reach the shell's shortcuts (Ctrl+Z would undo in the graph behind)
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      if (confirming) setConfirming(false);
-      else requestClose();
+      escapeRef.current();
       return;
     }
     if (event.key !== 'Tab' || !box.current) return;
@@ -152,7 +165,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
       {batch ? (
         <BatchStage batch={batch} onCancel={cancel} onClose={onClose} />
       ) : current ? (
-        <ReviewStage proposal={current.proposal} review={current.review} busy={busy} position={position}
+        <ReviewStage key={`${current.proposal.sha256}:${position ?? ''}`} proposal={current.proposal} review={current.review} busy={busy} position={position}
           setReview={(update) => setCurrent((c) => (c ? { ...c, review: update(c.review) } : c))}
           onCommit={() => void commit()} onSkip={queue && queue.rest.length > 0 ? skip : null} onCancel={requestClose}
           onOpenSource={(id) => { onClose(); void actions.showNode(`s:${id}`); }} />

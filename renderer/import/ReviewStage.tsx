@@ -1,13 +1,13 @@
 // The review screen of one proposal: the highlighted text on the left; entities, claims, relations
 // and source metadata on the right; Commit (or Skip, in a one-by-one batch) at the bottom. All state
 // lives in the parent; this component only lays it out and turns gestures into review updates.
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ClaimInput, ImportProposal, RelationInput } from '../../shared/api/import';
 import { ClaimList } from './ClaimList';
 import { EntityList } from './EntityList';
 import { deleteClaim, liveEntities, reviewProblems, type EntityReview, type Review } from './review';
 import { MetadataForm, RelationList } from './SourceFields';
-import { flashAnchor, SourceText } from './SourceText';
+import { flashAnchor, HighlightLegend, SourceText } from './SourceText';
 
 interface Props {
   proposal: ImportProposal;
@@ -24,6 +24,9 @@ interface Props {
 
 export function ReviewStage({ proposal, review, setReview, busy, position, onCommit, onSkip, onCancel, onOpenSource }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // the button that led here (Review, Commit of the previous file) is gone: keep focus in the screen
+  useEffect(() => { headingRef.current?.focus(); }, []);
   const locate = useCallback((id: string) => flashAnchor(textRef.current, id), []);
   const live = liveEntities(review);
   const problems = reviewProblems(review);
@@ -43,7 +46,7 @@ export function ReviewStage({ proposal, review, setReview, busy, position, onCom
   return (
     <div className="import-review" data-testid="import-review">
       <div className="import-review-head">
-        <h3>{title}{position && <span className="muted"> · file {position}</span>}</h3>
+        <h3 ref={headingRef} tabIndex={-1}>{title}{position && <span className="muted"> · file {position}</span>}</h3>
         {proposal.duplicateOf !== null && (
           <div className="import-banner" role="status" data-testid="duplicate-banner">
             This text was already imported.
@@ -54,6 +57,7 @@ export function ReviewStage({ proposal, review, setReview, busy, position, onCom
       </div>
       <div className="import-review-body">
         <div className="import-text-pane" ref={textRef}>
+          <HighlightLegend />
           <SourceText proposal={proposal} review={review} label={`Text of ${title}`} />
         </div>
         <div className="import-side">

@@ -25,7 +25,7 @@ export function RelationList({ relations, entities, onChange, onDelete, onLocate
       {relations.map((relation, index) => (
         <li key={relation.key} className="import-item" data-testid={`relation-${relation.key}`}>
           <div className="import-item-head">
-            <button type="button" className="link" onClick={() => onLocate(anchor.relation(relation.key))} title="Show the quote in the text">
+            <button type="button" className="link" onClick={() => onLocate(anchor.relation(relation.key))} title="Show the quote in the text" aria-label={`Relation ${index + 1}: show in the text`}>
               Relation {index + 1}
             </button>
             <button type="button" className="danger-link" aria-label={`Delete relation ${index + 1}`} onClick={() => onDelete(relation.key)}>Delete</button>

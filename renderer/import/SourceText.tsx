@@ -24,12 +24,24 @@ export function flashAnchor(container: HTMLElement | null, id: string): void {
   const quoted = id.replace(/["\\]/g, '\\$&');
   const runs = container ? [...container.querySelectorAll<HTMLElement>(`[data-anchors~="${quoted}"]`)] : [];
   runs[0]?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-  for (const run of runs) {
-    run.classList.remove('flash');
-    void run.offsetWidth; // restart the animation when the same item is clicked twice
-    run.classList.add('flash');
-    run.addEventListener('animationend', () => run.classList.remove('flash'), { once: true });
-  }
+  // the class stays until the next flash (the animation runs once), so what was located stays findable
+  container?.querySelectorAll('.flash').forEach((el) => el.classList.remove('flash'));
+  void container?.offsetWidth; // restart the animation when the same item is clicked twice
+  for (const run of runs) run.classList.add('flash');
+}
+
+/** What the tints and underlines mean, in the same colours as the text. */
+export function HighlightLegend() {
+  const palette = PALETTES[useSkein((s) => s.theme)];
+  const kinds = ['person', 'organization', 'place', 'event'] as const;
+  const stances: Stance[] = ['asserts', 'denies', 'questions', 'reports'];
+  return (
+    <p className="import-legend" aria-label="Highlight legend">
+      {kinds.map((k) => <mark key={k} className="hl-entity" style={{ '--hl': kindColor(palette, k) } as React.CSSProperties}>{k}</mark>)}
+      <span className="muted">claims:</span>
+      {stances.map((st) => <span key={st} className="hl-claim" data-stance={st} style={{ '--claim': stanceColor(palette, st) } as React.CSSProperties}>{st}</span>)}
+    </p>
+  );
 }
 
 export const SourceText = memo(function SourceText({ proposal, review, label }: { proposal: ImportProposal; review: Review; label: string }) {

@@ -47,6 +47,17 @@ function titleFromName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
 }
 
+/** File.text(), with a FileReader fallback for environments whose File lacks it (jsdom). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(file);
+  });
+}
+
 export async function readFileItem(file: File): Promise<ImportItem> {
   const ext = extension(file.name);
   if (BINARY_EXT.includes(ext)) {
@@ -59,7 +70,7 @@ export async function readFileItem(file: File): Promise<ImportItem> {
   // the API's limit is in characters; bytes ≥ characters for UTF-8, so this refuses before reading 20 MB+
   if (file.size > MAX_IMPORT_CHARS) return { name: file.name, error: 'The file is larger than the 20 MB limit' };
   try {
-    const raw = await file.text();
+    const raw = await readText(file);
     if (raw.includes('\u0000')) return { name: file.name, error: 'The file looks binary, not text' };
     const read = HTML_EXT.includes(ext) ? htmlToText(raw) : { text: raw, title: undefined };
     if (!read.text.trim()) return { name: file.name, error: 'The file contains no text' };

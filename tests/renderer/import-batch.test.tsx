@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+// Files in the import screen: text files are read in the renderer, .pdf/.docx are refused with a
+// message (no paths here), HTML is flattened inertly, and "Import all" previews and commits each file
+// with progress, skipping duplicates and listing failures without stopping.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportProposal } from '../../shared/api/import';
+import { createActions } from '../../renderer/app/actions';
+import { commandForKey } from '../../renderer/app/useCommands';
+import { BackendProvider } from '../../renderer/backend/context';
+import { BackendError } from '../../renderer/backend/types';
+import { htmlToText } from '../../renderer/import/files';
+import { ImportScreen } from '../../renderer/import/ImportScreen';
+import { resetStore, useSkein } from '../../renderer/state/store';
+import { fakeBackend } from './fakeBackend';
+
+afterEach(() => { cleanup(); resetStore(); });
+
+function proposalFor(text: string, duplicateOf: number | null = null): ImportProposal {
+  return {
+    text, metadata: { title: null, author: null, publisher: null, url: null, publishedAt: null, language: null },
+    kind: 'article', sentences: [], sha256: '', duplicateOf, fileName: null, entities: [], matches: [], claims: [], relations: [],
+  };
+}
+
+function setup(gate?: Promise<void>) {
+  let next = 1;
+  const backend = fakeBackend({
+    'import.preview': async (args) => {
+      await gate; // lets a test act while the first file is still being read
+      if (args.text?.includes('BROKEN')) throw new BackendError('internal', 'the extractor failed');
+      return { proposal: proposalFor(args.text!, args.text?.includes('SEEN') ? 3 : null) };
+    },
+    'import.commit': () => ({ sourceId: 10 + next++, historyId: 1, entities: 2, newEntities: 2, claims: 1, relations: 0 }),
+    'graph.nodes': () => ({ nodes: [], edges: [] }),
+    'graph.edgesAmong': () => ({ edges: [] }),
+    'app.info': () => ({ version: '0', dbPath: '/x', schemaVersion: 1, counts: {} as never }),
+  });
+  const onClose = vi.fn();
+  render(<BackendProvider backend={backend}><ImportScreen actions={createActions(backend)} onClose={onClose} /></BackendProvider>);
+  return { backend, onClose };
+}
+
+const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
+
+describe('import files', () => {
+  it('reads text files, refuses binary formats with a reason, and imports all, reporting each failure', async () => {
+    const { backend } = setup();
+    fireEvent.change(screen.getByTestId('import-file-input'), {
+      target: { files: [file('one.txt', 'First article.'), file('two.md', 'BROKEN text'), file('three.pdf', '%PDF-1.7'), file('four.txt', 'SEEN before'), file('five.txt', 'Last one.')] },
+    });
+    const list = await screen.findByTestId('import-file-list');
+    expect(list.textContent).toContain('three.pdf');
+    expect(list.textContent).toMatch(/PDF files cannot be read from this window/);
+    fireEvent.click(screen.getByTestId('import-all'));
+    const summary = await screen.findByTestId('import-batch-summary');
+    expect(summary.textContent).toContain('2 imported, 1 skipped (already imported), 2 failed');
+    expect(summary.textContent).toContain('two.md');
+    expect(summary.textContent).toContain('the extractor failed');
+    expect(summary.textContent).toContain('three.pdf');
+    expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBe(5);
+    const commits = backend.calls.filter((c) => c.method === 'import.commit').map((c) => c.args as { decisions: unknown[]; metadata?: { title: string } });
+    // auto-accept: no decisions (the API's defaults), the file name as title when the text names none
+    expect(commits).toEqual([{ proposal: expect.anything(), decisions: [], metadata: { title: 'one' } }, { proposal: expect.anything(), decisions: [], metadata: { title: 'five' } }]);
+    expect(useSkein.getState().notice?.text).toBe('Imported 2 of 5 files; 2 failed');
+  });
+
+  it('stops after the current file when the batch is cancelled', async () => {
+    let release = () => {};
+    const { backend } = setup(new Promise<void>((resolve) => { release = resolve; }));
+    fireEvent.change(screen.getByTestId('import-file-input'), { target: { files: [file('a.txt', 'A.'), file('b.txt', 'B.'), file('c.txt', 'C.')] } });
+    await screen.findByTestId('import-file-list');
+    fireEvent.click(screen.getByTestId('import-all'));
+    expect((await screen.findByTestId('import-batch')).textContent).toContain('Reading a.txt');
+    fireEvent.click(screen.getByTestId('import-batch-cancel'));
+    await act(async () => { release(); });
+    const summary = await screen.findByTestId('import-batch-summary');
+    expect(summary.textContent).toMatch(/1 imported.*2 not started/);
+    expect(backend.calls.filter((c) => c.method === 'import.commit')).toHaveLength(1);
+  });
+
+  it('flattens saved web pages without running or keeping their scripts', () => {
+    const page = '<html><head><title>T</title><script>window.pwned=3</script></head><body><nav>menu</nav><article><h1>Head</h1><p>One <b>bold</b> line.</p><p>Two.</p></article></body></html>';
+    expect(htmlToText(page)).toEqual({ text: 'Head\nOne bold line.\nTwo.', title: 'T' });
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('opens the import screen on Ctrl+I or Cmd+I', () => {
+    const key = { key: 'i', shiftKey: false, altKey: false, target: null };
+    expect(commandForKey({ ...key, ctrlKey: true, metaKey: false })).toBe('import');
+    expect(commandForKey({ ...key, ctrlKey: false, metaKey: true })).toBe('import');
+    expect(commandForKey({ ...key, ctrlKey: false, metaKey: false })).toBeNull();
+  });
+});
