@@ -1,6 +1,6 @@
 // Opening an investigation file: pragmas, integrity check, backup, migrations.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type SqliteDb = Database.Database;
@@ -62,7 +62,15 @@ function assertLooksLikeSqlite(path: string, mustExist: boolean): void {
   const stat = statSync(path);
   if (stat.isDirectory()) throw new DatabaseOpenError(`${path} is a folder, not a Skein investigation`);
   if (stat.size === 0) return; // an empty file becomes a new investigation
-  const head = readFileSync(path, { encoding: null, flag: 'r' }).subarray(0, 16).toString('latin1');
+  // read only the 16-byte header: an investigation can be gigabytes
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = header.toString('latin1');
   if (head !== SQLITE_MAGIC) throw new DatabaseOpenError(`${path} is not a Skein investigation (not an SQLite file)`);
 }
 
