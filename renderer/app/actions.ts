@@ -2,9 +2,13 @@
 // components so keyboard shortcuts, menu commands and buttons share one implementation.
 import { useMemo } from 'react';
 import type { Args } from '../../shared/api/contract';
+import type { GraphPayload } from '../../shared/graph/model';
 import { useBackend } from '../backend/context';
 import { errorMessage, type Backend } from '../backend/types';
 import { useSkein } from '../state/store';
+
+/** The contract's cap on ids per graph.nodes call. */
+const GRAPH_NODES_MAX = 5000;
 
 /** Neighbours fetched per edge type on one expansion; the rest is offered as "show N more". */
 export const EXPAND_LIMIT = 25;
@@ -12,6 +16,21 @@ export const EXPAND_LIMIT = 25;
 export function createActions(backend: Backend) {
   const store = useSkein.getState;
   const fail = (error: unknown) => store().notify('error', errorMessage(error));
+
+  /** Re-reads the given canvas ids; graph.nodes takes at most 5,000 ids a call, so big canvases go in slices. */
+  async function reread(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const nodes: GraphPayload['nodes'] = [];
+    const edges: GraphPayload['edges'] = [];
+    for (let i = 0; i < ids.length; i += GRAPH_NODES_MAX) {
+      const part = await backend.invoke('graph.nodes', { ids: ids.slice(i, i + GRAPH_NODES_MAX) });
+      nodes.push(...part.nodes);
+      edges.push(...part.edges);
+    }
+    // edges between slices are only seen by edgesAmong
+    if (ids.length > GRAPH_NODES_MAX) edges.push(...(await backend.invoke('graph.edgesAmong', { ids: ids.slice(0, 20_000) })).edges);
+    store().replaceGraph({ nodes, edges }, ids);
+  }
 
   async function refreshInfo(): Promise<void> {
     store().dataChanged();
@@ -54,8 +73,7 @@ export function createActions(backend: Backend) {
     /** Re-reads everything on the canvas after a change (an edit, undo, another window). */
     async refresh(): Promise<void> {
       try {
-        const ids = Object.keys(store().nodes);
-        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }), ids);
+        await reread(Object.keys(store().nodes));
         await refreshInfo();
       } catch (error) {
         fail(error);
@@ -66,8 +84,7 @@ export function createActions(backend: Backend) {
       try {
         const { entry } = await backend.invoke(redo ? 'history.redo' : 'history.undo', {});
         store().setUndoStatus(entry ? `${redo ? 'Redone' : 'Undone'}: ${entry.summary}` : `Nothing to ${redo ? 'redo' : 'undo'}`);
-        const ids = Object.keys(store().nodes);
-        if (ids.length > 0) store().replaceGraph(await backend.invoke('graph.nodes', { ids }), ids);
+        await reread(Object.keys(store().nodes));
         await refreshInfo();
       } catch (error) {
         fail(error);

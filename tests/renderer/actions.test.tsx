@@ -53,6 +53,22 @@ describe('actions', () => {
   });
 });
 
+describe('refresh of a large canvas', () => {
+  it('re-reads more than 5,000 nodes in slices the contract accepts', async () => {
+    const many = Array.from({ length: 5001 }, (_, i) => ({ id: `e:${i + 1}`, type: 'entity' as const, kind: 'person' as const, label: `P${i}`, importance: 0 }));
+    useSkein.getState().addGraph({ nodes: many, edges: [] });
+    const backend = fakeBackend({
+      ...base,
+      'graph.nodes': ({ ids }) => ({ nodes: many.filter((n) => ids.includes(n.id)), edges: [] }),
+      'graph.edgesAmong': () => ({ edges: [] }),
+    });
+    await createActions(backend).refresh();
+    const sizes = backend.calls.filter((c) => c.method === 'graph.nodes').map((c) => (c.args as { ids: string[] }).ids.length);
+    expect(sizes).toEqual([5000, 1]);
+    expect(Object.keys(useSkein.getState().nodes)).toHaveLength(5001);
+  });
+});
+
 function Harness({ backend }: { backend: FakeBackend }) {
   useCommands(createActions(backend));
   return null;
