@@ -22,6 +22,7 @@ export interface RawMention extends TextRange {
   knownId?: number;
 }
 
+const CORPORATE_SUFFIXES = /^(?:plc|ltd|llc|llp|inc|gmbh|spa|srl|sarl|eood)\.?$/;
 const startsName = (w: string) => isCapitalised(w) || (isCyrillic(w) && /^\p{Lu}/u.test(w));
 
 /** True when a sentence reads like a heading: no final punctuation and mostly capitalised words. */
@@ -68,6 +69,9 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
       }
       break;
     }
+    // a lowercase company suffix still belongs to the name ("Orrin Foods plc")
+    const suffix = tokens[j + 1];
+    if (suffix && suffix.sentence === t.sentence && gap(tokens[j]!, suffix) === ' ' && CORPORATE_SUFFIXES.test(suffix.text)) j++;
     pushRun(i, j);
     i = j + 1;
   }

@@ -4,7 +4,7 @@
 // ("intelligence reports") — then stance, subjects, dates, evidence cues and what a denial answers.
 import type { ExtractedClaim, ExtractedEntity, TextRange } from './types';
 import type { Stance } from './types-local';
-import { findCues, NEGATIVE_CONTENT, type Cue } from './cues';
+import { deniesIn, findCues, type Cue } from './cues';
 import { datesIn } from './dates';
 import { ORG_NOUNS, PERSON_NOUNS } from './lexicon';
 import { predicateOf } from './predicates';
@@ -39,6 +39,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
   let quoteOwner: string | null = null;
   // "he" in a sentence most often continues the previous sentence's speaker, else its first person
   let focusPerson: string | null = null;
+  const retractions = new Set<string>();
   let n = 0;
   const bySentence = new Map<number, PlacedMention[]>();
   for (const m of mentions) {
@@ -72,11 +73,12 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       let stance: Stance = cue.stance;
       if (cue.who === 'after') stance = key && !label ? 'asserts' : 'reports';
       if (stance === 'asserts' && key && kindOf.get(key) === 'organization' && /\breport(?:s|ed)\b/i.test(s.slice(cue.start, cue.end))) stance = 'reports';
-      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && NEGATIVE_CONTENT.test(s.slice(segStart))) stance = 'denies';
+      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && deniesIn(s.slice(segStart), !!key && kindOf.get(key) === 'organization')) stance = 'denies';
       // a claim's subjects are the names in its own stretch of the sentence
       const window = { from: ci > 0 ? cue.start : 0, to: cues[ci + 1]?.start ?? s.length };
       const claim = makeClaim(s, range, si, inSentence, key, label, stance, window);
       if (cue.retraction) {
+        retractions.add(claim.key);
         // a retraction answers the claimant's own latest claim: it is about the same things
         const own = [...claims, ...made].reverse().find((c) => c.claimantKey === key && c.claimantLabel === label && c.stance !== 'denies');
         if (own) for (const k of own.subjectKeys) if (k !== key && !claim.subjectKeys.includes(k)) claim.subjectKeys.push(k);
@@ -87,7 +89,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     });
     // a quotation that runs on from an attributed sentence keeps its speaker
     if (made.length === 0 && opensInsideQuote && inSentence.length > 0) {
-      const stance: Stance = NEGATIVE_CONTENT.test(s) ? 'denies' : 'asserts';
+      const stance: Stance = deniesIn(s, kindOf.get(quoteOwner!) === 'organization') ? 'denies' : 'asserts';
       made.push(makeClaim(s, range, si, inSentence, quoteOwner, null, stance));
     }
     // evidence cues apply to the claims of whoever they speak of
@@ -116,6 +118,14 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     }
   });
   linkResponses(claims);
+  // "X withdrew one allegation. It had claimed that …": the retraction is about the claim explained next
+  for (const r of claims) {
+    if (!retractions.has(r.key)) continue;
+    const next = claims.find((c) => c.span.start > r.span.end && c.claimantKey === r.claimantKey && c.claimantLabel === r.claimantLabel);
+    if (next && next.span.start - r.span.end < 3 && /\bhad\s+(?:claimed|alleged|said|reported|written|stated)\b/i.test(next.text)) {
+      r.subjectKeys = [...new Set([...next.subjectKeys.filter((k) => k !== r.claimantKey), ...r.subjectKeys])];
+    }
+  }
   return claims;
 
   function makeClaim(s: string, range: TextRange, si: number, inSentence: readonly PlacedMention[], key: string | null, label: string | null, stance: Stance, window?: { from: number; to: number }): ExtractedClaim {
@@ -230,5 +240,10 @@ function linkResponses(claims: ExtractedClaim[]): void {
       ?? earlier.find((x) => c.claimantKey && x.subjectKeys.includes(c.claimantKey))
       ?? earlier.find((x) => x.stance === 'asserts');
     c.respondsToKey = about?.key ?? null;
+    // a denial is about what it denies and answers whoever alleged it
+    if (!about) return;
+    const own = c.subjectKeys.filter((k) => k !== c.claimantKey);
+    if (own.length === 0) for (const k of about.subjectKeys) if (k !== c.claimantKey && !c.subjectKeys.includes(k)) c.subjectKeys.push(k);
+    if (about.claimantKey && about.claimantKey !== c.claimantKey && !c.subjectKeys.includes(about.claimantKey)) c.subjectKeys.push(about.claimantKey);
   });
 }

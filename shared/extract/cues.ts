@@ -26,7 +26,19 @@ const DISMISS_AS = String.raw`(?:call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|ter
 const DISMISS_PERSON = String.raw`call(?:s|ed)\s+(?:him|her|them|the\s+(?:[\p{L}-]+\s+)?(?:whistleblower|accuser|analyst|author|critic|reporter|journalist))\s+(?:["“‘]|a\s+(?:liar|fantasist|bitter|disgruntled|fraud))`;
 const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? doubt|expressed (?:confusion|doubt|scepticism|skepticism|surprise)|doubt(?:s|ed)? (?:that|whether)|contradict(?:s|ed)|challeng(?:es|ed))`;
 
-export const NEGATIVE_CONTENT = /\b(?:never|did not|does not|do not|has not|had not|was not|were not|is not|nothing to do|no wrongdoing|wrongdoing|denial|unfounded|groundless|misleading|politically motivated|witch hunt|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties))\b/i;
+// Denial content. Strong words deny whoever says them; a plain negation ("did not", "never") only
+// when its subject is the speaker's side ("I", "we", "he", "my client", an organisation's "it"):
+// "the file was never closed" or "the bank had never supervised it" report, they do not deny.
+export const NEGATIVE_CONTENT = /\b(?:nothing to do|no wrongdoing|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties|relationship)|kn(?:ew|ow|ows) nothing|unfounded|groundless|misleading|politically motivated|witch hunt|denial|riddled with errors|inaccurate|rumou?rs|no basis)\b/i;
+const SELF_NEGATION = /\b(?:I|we|he|she|they|my client|his client|her client|our client|our company|the company|the firm|the club)\s+(?:had\s+|has\s+|have\s+|was\s+|would\s+|also\s+|["“]\s*)*(?:never|not|did not|does not|do not|didn't|doesn't|don't|has not|had not|have not|was not|is not|hasn't|hadn't|wasn't|isn't|cannot|no longer)\b/i;
+// "… and had never met him", "Ralev had never asked him for anything": exculpatory negations
+const SIDE_NEGATION = /\b(?:I|we|he|she|they)\b[^.;]{0,120}?\band\s+(?:had\s+|has\s+|have\s+|was\s+)?(?:never|not)\b|\b(?:never|not)\s+(?:\w+\s+){1,2}(?:him|her|me|us|my client|his client|her client)\b/i;
+const IT_NEGATION = /\bit\s+(?:had\s+|has\s+|was\s+|["“]\s*)*(?:never|not|did not|does not|didn't|doesn't|has not|had not|is not|hasn't|hadn't|isn't|cannot)\b/i;
+
+/** Does this stretch of a claim deny, given whether its speaker is an organisation? */
+export function deniesIn(s: string, speakerIsOrg: boolean): boolean {
+  return NEGATIVE_CONTENT.test(s) || SELF_NEGATION.test(s) || SIDE_NEGATION.test(s) || (speakerIsOrg && IT_NEGATION.test(s));
+}
 
 export function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
@@ -40,7 +52,7 @@ export function findCues(s: string): Cue[] {
   add(/\b(?:it\s+)?(?:remains?|remained|is|was|is still|was still)\s+(?:unclear|not clear|uncertain|unknown)\s+(?:whether|if|how|why|who|what)\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
   add(/\bquestions?\s+(?:were|was|have been|has been|are|is)\s+(?:also\s+)?(?:raised|asked)\b|\b(?:raises?|raised|fuel(?:s|ed|led)?)\s+(?:further\s+|new\s+|more\s+)?questions\b|\b(?:left|are)\s+wondering\b|\bmore questions arise\b/gi, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'none' }));
   add(/\b((?:[\p{Lu}\p{Ll}][\p{L}-]*\s+){0,3}(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)(?:\s+(?:from|in|by|of|seen by|obtained by|reviewed by|filed with|published by)\s+(?:the\s+)?[\p{L}\d\s-]{2,40}?)?)\s+(?:suggest(?:s|ed)?|indicate(?:s|d)?|show(?:s|ed)?|appear(?:s|ed)? to show|claim(?:s|ed)?|say|said|allege[sd]?)\b/giu, (m) => {
-    const label = m[1]!.trim();
+    const label = m[1]!.trim().replace(/^(?:.*\b(?:why|how|whether|that|what|and|but|when)\s+)/i, '');
     if (!/\b(?:reports?|records|documents|files|emails|data|leaks?|papers|filings|sources|accounts)\b/i.test(label)) return null;
     return { start: m.index, end: m.index + m[0].length, stance: 'reports', who: 'label', label };
   });
@@ -52,7 +64,8 @@ export function findCues(s: string): Cue[] {
   add(new RegExp(String.raw`\b${DENY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
   add(/(?:,\s*|\bwhile\s+)(?:insisting|saying|adding|arguing|maintaining|claiming|noting|stressing|writing)\b/giu, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before', participle: true }));
   add(new RegExp(String.raw`\b${QUESTION}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));
-  add(new RegExp(String.raw`\b${SAY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before' }));
+  // a passive ("was added to", "has been charged") is something done to the subject, not said by it
+  add(new RegExp(String.raw`\b${SAY}\b`, 'giu'), (m) => (/\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(s.slice(Math.max(0, m.index - 24), m.index)) ? null : { start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before' }));
   // drop cues inside another cue's span ("reports suggest" already covers "suggest")
   cues.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Cue[] = [];

@@ -66,7 +66,8 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
   const attach = (w: Work, m: RawMention, aliasKind: AliasKind | null) => {
     const key = entityKey(m.text);
     w.entity.mentions.push({ start: m.start, end: m.end, text: m.text });
-    if (m.kind) w.votes[m.kind] += m.titled ? 3 : 1;
+    // a fuller form is better evidence of the kind than a bare word typed by its context
+    if (m.kind) w.votes[m.kind] += m.titled ? 3 : key.includes(' ') ? 2 : 1;
     register(w, key);
     w.lastSeen = m.start;
     if (aliasKind && !w.entity.aliases.some((a) => a.name === m.text)) w.entity.aliases.push({ name: m.text, kind: aliasKind });

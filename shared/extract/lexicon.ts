@@ -35,6 +35,8 @@ export const ORG_HEADS = set(`
   organisation organization enterprises works factory mills electric telecom communications
   insurance finance financial bancorp credit markets archive archives analytics investigations
   collective fze fzco house hauling recycling rundfunk zeitung gazeta research
+  foods food pharmaceuticals pharma steel mining metals chemicals construction builders
+  developments properties estates realty airline brewery breweries
 `);
 
 /** First words that make an organisation when followed by "of …" ("Ministry of Defence"). */

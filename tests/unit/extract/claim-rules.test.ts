@@ -47,3 +47,23 @@ describe('claim rules', () => {
     expect(nameOf(x, last.claimantKey)).toBe('Radovan Skell');
   });
 });
+
+describe('denial content', () => {
+  it('reads a negation as a denial only when the speaker side is its subject', () => {
+    const x = extractArticle('The regulator Halbrook Authority said Quenby Trust had "never been supervised" by anyone. Olek Marsh said he had never signed the contracts.');
+    expect(claimsBy(x, 'Halbrook Authority').map((c) => c.stance)).toEqual(['asserts']);
+    expect(claimsBy(x, 'Olek Marsh').map((c) => c.stance)).toEqual(['denies']);
+  });
+
+  it('gives a bare denial the subjects and the accuser of the claim it answers', () => {
+    const x = extractArticle('The analyst Maren Stolt alleged that Ivo Brankov paid Teller Quay Holdings. Ivo Brankov called the claims "nonsense".');
+    const denial = claimsBy(x, 'Ivo Brankov')[0]!;
+    expect(denial.stance).toBe('denies');
+    expect(denial.subjectKeys.map((k) => nameOf(x, k))).toEqual(expect.arrayContaining(['Maren Stolt', 'Teller Quay Holdings']));
+  });
+
+  it('does not read a passive ("was added to") as the subject speaking', () => {
+    const x = extractArticle('Morrow Components was added in May to a trade blacklist kept by the Kestrel Agency.');
+    expect(x.claims).toHaveLength(0);
+  });
+});
