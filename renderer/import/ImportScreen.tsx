@@ -152,7 +152,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
       data-testid="import-screen" onKeyDown={onKeyDown}>
       <div className="import-head">
         <h2 id="import-screen-title">Import</h2>
-        <button type="button" className="icon-button" aria-label="Close import" onClick={requestClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close import" onClick={requestClose} disabled={running}>×</button>
       </div>
       {confirming && (
         <div className="import-confirm" role="alertdialog" aria-label="Discard this import?" data-testid="import-discard">

@@ -1,7 +1,7 @@
 // The article as the analyst reviews it: text runs rendered as React text nodes (never HTML), entity
 // mentions tinted in their kind's canvas colour, claim quotes underlined by stance. Each run carries
 // the anchors of what covers it, so a click in the side lists can scroll to and flash its quote.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ImportProposal } from '../../shared/api/import';
 import type { Stance } from '../../shared/domain/model';
 import { PALETTES, kindColor, type Palette } from '../graph/palette';
@@ -47,7 +47,15 @@ export function HighlightLegend() {
 export const SourceText = memo(function SourceText({ proposal, review, label }: { proposal: ImportProposal; review: Review; label: string }) {
   const theme = useSkein((s) => s.theme);
   const palette = PALETTES[theme];
-  const runs = useMemo(() => buildRuns(proposal, review), [proposal, review]);
+  // typing in a claim's text must not re-cut a long article: only what the highlights show is a dependency
+  const signature = JSON.stringify([
+    review.entities.map((e) => [e.key, e.action, e.kind]),
+    review.claims.map((c) => [c.key, c.span.start, c.span.end]),
+    review.relations.map((r) => [r.key, r.span.start, r.span.end]),
+  ]);
+  const reviewRef = useRef(review);
+  reviewRef.current = review;
+  const runs = useMemo(() => buildRuns(proposal, reviewRef.current), [proposal, signature]);
   const stances = useMemo(() => new Map(review.claims.map((c) => [c.key, c.stance])), [review.claims]);
   const names = useMemo(() => new Map(review.entities.map((e) => [e.key, e.name])), [review.entities]);
 

@@ -4,6 +4,14 @@
 // on DOM state only; the review screen is saved to test-results/import-review*.png for a look.
 import { expect, test } from './fixtures';
 
+// the page functions below run in the browser; the spec's tsconfig has no DOM lib
+declare const DataTransfer: new () => { items: { add(file: unknown): void } };
+declare const File: new (parts: string[], name: string, options: object) => unknown;
+
+// the first preview starts the extractor's worker pool, which takes a while on a busy 2-core machine
+const FIRST_PREVIEW = { timeout: 30_000 };
+test.setTimeout(60_000);
+
 const ARTICLE = `date 2024-11-08
 Former intelligence officer Viktor Halden alleged in a Facebook post that the politician Lena Morrow, codenamed "Starling", was recruited by the Caspian Intelligence Service in 1991. Halden, who served in the Caspian Intelligence Service, offered no concrete evidence. Morrow denied the allegation, dismissing it as "fake news".`;
 
@@ -22,7 +30,7 @@ test('a pasted article is reviewed, edited and committed, then found by its code
 
   const review = screen.getByTestId('import-review');
   const entities = review.getByTestId('import-entities');
-  await expect(entities).toContainText('Viktor Halden');
+  await expect(entities).toContainText('Viktor Halden', FIRST_PREVIEW);
   await expect(entities).toContainText('Lena Morrow');
   await expect(entities).toContainText('Starling');
   const claims = review.getByTestId('import-claims').locator(':scope > li');
@@ -72,9 +80,11 @@ test('a pasted article is reviewed, edited and committed, then found by its code
 });
 
 test('importing the same text again says so, and cancelling writes nothing', async ({ page, skein }) => {
+  await page.goto(`${skein.url}?theme=dark`); // the review in the dark theme, for the screenshot
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-textarea').fill(ARTICLE);
   await page.getByTestId('import-review-text').click();
+  await expect(page.getByTestId('import-review')).toBeVisible(FIRST_PREVIEW);
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-screen')).toBeHidden();
   const before = skein.store.read((db) => db.prepare('SELECT (SELECT count(*) FROM source) s, (SELECT count(*) FROM claim) c').get());
@@ -83,9 +93,39 @@ test('importing the same text again says so, and cancelling writes nothing', asy
   await page.getByTestId('import-textarea').fill(ARTICLE);
   await page.getByTestId('import-review-text').click();
   await expect(page.getByTestId('duplicate-banner')).toContainText('already imported');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: 'test-results/import-review-dark.png' });
   await page.getByLabel('Decision for Viktor Halden').selectOption('ignore');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByTestId('import-screen')).toBeHidden();
   expect(skein.store.read((db) => db.prepare('SELECT (SELECT count(*) FROM source) s, (SELECT count(*) FROM claim) c').get())).toEqual(before);
+});
+
+test('files dropped on the window are imported all at once, with failures listed', async ({ page }) => {
+  const files = [
+    { name: 'halden-post.txt', text: ARTICLE },
+    { name: 'scan.pdf', text: '%PDF-1.7 binary' },
+    { name: 'second.md', text: 'Analyst Petra Voss said that the Nordmark Bank paid Lena Morrow in 2019.' },
+  ];
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return transfer;
+  }, files);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+
+  const screen = page.getByTestId('import-screen');
+  await expect(screen.getByTestId('import-file-list')).toContainText('PDF files cannot be read from this window');
+  await screen.getByRole('button', { name: 'Import all (auto-accept)' }).click();
+  const summary = screen.getByTestId('import-batch-summary');
+  await expect(summary).toBeVisible(FIRST_PREVIEW);
+  await expect(summary).toContainText('2 imported, 0 skipped (already imported), 1 failed');
+  await expect(summary).toContainText('scan.pdf');
+  await expect(screen.getByTestId('import-progress')).toHaveAttribute('value', '3');
+  await screen.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(screen).toBeHidden();
+  await expect(page.getByTestId('counts')).toContainText('2 sources');
+  await expect(page.getByTestId('canvas-nodes').locator('li[data-kind="source"]')).toHaveCount(2);
 });
