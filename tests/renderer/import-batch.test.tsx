@@ -79,6 +79,30 @@ describe('import files', () => {
     expect(backend.calls.filter((c) => c.method === 'import.commit')).toHaveLength(1);
   });
 
+  it('reviews several files one by one: commit moves to the next, a failed preview is reported and passed over', async () => {
+    const { backend, onClose } = setup();
+    fireEvent.change(screen.getByTestId('import-file-input'), {
+      target: { files: [file('a.txt', 'Alpha.'), file('b.txt', 'BROKEN'), file('c.html', '<title>Gamma page</title><p>Gamma.</p>')] },
+    });
+    await screen.findByTestId('import-file-list');
+    fireEvent.click(screen.getByTestId('import-review-files'));
+    expect((await screen.findByTestId('import-review')).textContent).toContain('file 1 of 3');
+    expect(screen.getByTestId('import-text').textContent).toBe('Alpha.');
+    expect((screen.getByTestId('meta-title') as HTMLInputElement).value).toBe('a');
+    await act(async () => { fireEvent.click(screen.getByTestId('import-commit')); });
+    // b.txt fails to preview: its error is shown and c.html (flattened, titled from <title>) is offered
+    expect(await screen.findByText(/file 3 of 3/)).toBeTruthy();
+    expect(screen.getByTestId('import-error').textContent).toContain('b.txt: the extractor failed');
+    expect(screen.getByTestId('import-text').textContent).toBe('Gamma.');
+    expect(backend.calls.filter((c) => c.method === 'import.preview').map((c) => c.args)).toEqual([
+      { text: 'Alpha.' }, { text: 'BROKEN' }, { text: 'Gamma.', title: 'Gamma page' },
+    ]);
+    expect(onClose).not.toHaveBeenCalled();
+    await act(async () => { fireEvent.click(screen.getByTestId('import-commit')); });
+    expect(onClose).toHaveBeenCalled();
+    expect(backend.calls.filter((c) => c.method === 'import.commit')).toHaveLength(2);
+  });
+
   it('flattens saved web pages without running or keeping their scripts', () => {
     const page = '<html><head><title>T</title><script>window.pwned=3</script></head><body><nav>menu</nav><article><h1>Head</h1><p>One <b>bold</b> line.</p><p>Two.</p></article></body></html>';
     expect(htmlToText(page)).toEqual({ text: 'Head\nOne bold line.\nTwo.', title: 'T' });
