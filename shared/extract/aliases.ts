@@ -17,7 +17,7 @@ const QUOTED = String.raw`["“‘']([^"”’'\n]{1,60}?)[.,]?["”’']`;
 const NAMEISH = String.raw`((?:the\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{N}'’-]*){0,3})`;
 const CUES: { re: RegExp; kind: AliasKind }[] = [
   { re: /\b(?:code-?named|under the code-?name|(?:was |the |a |its |his |her )?code-?name(?: was| is)?)\s+/giu, kind: 'codename' },
-  { re: /\b(?:nicknamed|dubbed|the nickname|known (?:locally |widely |internally |in [\p{L} ]{1,30} )?(?:simply )?as|also called|alias|a\.k\.a\.|aka)\s+/giu, kind: 'alias' },
+  { re: /\b(?:nicknamed|dubbed|the nickname|known (?:locally |widely |internally |(?:to|in|among|around) [\p{L}'’ -]{1,40}? )?(?:simply )?as|also called|alias|a\.k\.a\.|aka)\s+/giu, kind: 'alias' },
   { re: /\b(?:operat(?:ing|ed|es)|trad(?:ing|ed|es)|liv(?:ing|ed|es)|work(?:ing|ed|s)|register(?:ed)?|sail(?:ing|ed|s))\s+under\s+(?:the\s+)?(?:(?:false|cover|assumed|new|trade)\s+)?names?\s+(?:of\s+)?/giu, kind: 'alias' },
   { re: /\b(?:cover|false|assumed) name,?\s+/giu, kind: 'alias' },
   { re: /\bknown by (?:its|the|his|her) (?:[\p{L}-]+ )?(?:abbreviation|acronym|initials)\s+/giu, kind: 'abbreviation' },

@@ -56,6 +56,11 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
         j++;
         continue;
       }
+      // "European Public Prosecutor's Office": a possessive inside a body's name
+      if (/^['’]s $/.test(g) && j > i && startsName(next.text) && ORG_HEADS.has(next.text.toLowerCase()) && !ORG_HEADS.has(tokens[j]!.text.toLowerCase())) {
+        j++;
+        continue;
+      }
       // connectors: "Bank of England", "6th Directorate of the KGB"
       const lower = next.text.toLowerCase();
       if (g === ' ' && NAME_CONNECTORS.has(lower) && lower === next.text && lower !== 'and') {

@@ -9,7 +9,15 @@ import type { ExtractedEntity, KnownEntity } from './types';
 import type { RawMention } from './candidates';
 import { initials, type AliasHit } from './aliases';
 import { isCyrillic } from './tokens';
-import { PLACE_SYNONYMS } from './lexicon';
+import { ORG_HEADS, PLACE_SYNONYMS } from './lexicon';
+
+/** A body's name without a leading country form and a trailing head word ("us treasury department" → "treasury"). */
+function coreOf(key: string): string {
+  const w = wordsOf(key);
+  if (w.length >= 2 && PLACE_SYNONYMS[w[0]!] !== undefined) w.shift();
+  if (w.length >= 2 && ORG_HEADS.has(w[w.length - 1]!)) w.pop();
+  return w.join(' ');
+}
 
 /** The alias key, with country short forms mapped onto their full names. */
 const entityKey = (text: string): string => {
@@ -179,6 +187,15 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
         && w.entity.mentions.some((x) => x.start < h.ownerBefore && sentenceAt(x.start) < sentence));
       if (inFocus) return inFocus;
     }
+    // "Office of Foreign Assets Control (OFAC)": the longest name that ends at the bracket
+    if (h.bracket) {
+      let best = -1;
+      for (let i = kept.length - 1; i >= 0 && kept[i]!.start >= h.ownerBefore - 200; i--) {
+        const k = kept[i]!;
+        if (k.end <= h.ownerBefore && h.ownerBefore - k.end <= 3 && (best < 0 || k.start < kept[best]!.start)) best = i;
+      }
+      if (best >= 0) return keptOwner[best]!;
+    }
     for (let i = kept.length - 1; i >= 0; i--) {
       const k = kept[i]!;
       if (k.end > h.ownerBefore) continue;
@@ -205,6 +222,8 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
         if (w.entity.kind !== 'organization' && w.votes.organization === 0) continue;
         for (const k of w.keys) {
           if (k.length > key.length && k.startsWith(`${key} `) && (k.slice(key.length + 1).startsWith('of ') || words.length >= 2 || (key.length >= 4 && m.kind !== 'place'))) return w;
+          // "Treasury" for "U.S. Treasury Department": the body's core word without country and head
+          if (words.length === 1 && key.length >= 4 && coreOf(k) === key) return w;
           // "Clarion" for "Morning Clarion"
           if (words.length === 1 && key.length >= 4 && k.endsWith(` ${key}`) && wordsOf(k).length === 2 && m.kind !== 'place') return w;
         }

@@ -5,6 +5,7 @@ import { normalizeKey, normalizeText } from '../text/normalize';
 import type { Extraction, ExtractOptions, KnownEntity } from './types';
 import { findAliasCues } from './aliases';
 import { findNameRuns, isHeading, type RawMention } from './candidates';
+import { ORG_HEADS, PLACE_HEADS } from './lexicon';
 import { extractClaims } from './claims';
 import { buildEntities } from './entities';
 import { parseHead } from './metadata';
@@ -87,6 +88,9 @@ function nestedParts(text: string, runs: readonly RawMention[]): RawMention[] {
     if (!m) continue;
     const inner = m[1]!;
     const start = r.end - inner.length;
+    // "Office of Foreign Assets Control" names one body; "6th Directorate of the KGB", "Bank of England" two
+    const innerWords = inner.toLowerCase().split(/\s+/);
+    if (innerWords.length >= 2 && !/\s(?:of|for)\s+the\s/i.test(r.text) && !ORG_HEADS.has(innerWords[innerWords.length - 1]!) && !PLACE_HEADS.has(innerWords[innerWords.length - 1]!)) continue;
     if (starts.has(start)) continue;
     out.push({ ...r, start, end: r.end, text: inner, first: r.last - (inner.split(/\s+/).length - 1), kind: null, titled: null });
   }
