@@ -1,13 +1,13 @@
 // The review screen of one proposal: the highlighted text on the left; entities, claims, relations
 // and source metadata on the right; Commit (or Skip, in a one-by-one batch) at the bottom. All state
 // lives in the parent; this component only lays it out and turns gestures into review updates.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimInput, ImportProposal, RelationInput } from '../../shared/api/import';
 import { ClaimList } from './ClaimList';
 import { EntityList } from './EntityList';
-import { deleteClaim, liveEntities, reviewProblems, type EntityReview, type Review } from './review';
+import { claimFromSelection, deleteClaim, liveEntities, reviewProblems, type EntityReview, type Review } from './review';
 import { MetadataForm, RelationList } from './SourceFields';
-import { flashAnchor, HighlightLegend, SourceText } from './SourceText';
+import { flashAnchor, HighlightLegend, selectedRange, SourceText } from './SourceText';
 
 interface Props {
   proposal: ImportProposal;
@@ -28,6 +28,14 @@ export function ReviewStage({ proposal, review, setReview, busy, position, onCom
   // the button that led here (Review, Commit of the previous file) is gone: keep focus in the screen
   useEffect(() => { headingRef.current?.focus(); }, []);
   const locate = useCallback((id: string) => flashAnchor(textRef.current, id), []);
+  // the passage selected in the text, kept on mouse/key up because clicking a button may clear it
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const trackSelection = () => setSelection(selectedRange(textRef.current));
+  const addClaim = () => {
+    if (!selection) return;
+    setReview((r) => ({ ...r, claims: [...r.claims, claimFromSelection(proposal.text, selection, r.claims)] }));
+    setSelection(null);
+  };
   const live = liveEntities(review);
   const problems = reviewProblems(review);
   const counts = {
@@ -56,7 +64,7 @@ export function ReviewStage({ proposal, review, setReview, busy, position, onCom
         )}
       </div>
       <div className="import-review-body">
-        <div className="import-text-pane" ref={textRef}>
+        <div className="import-text-pane" ref={textRef} onMouseUp={trackSelection} onKeyUp={trackSelection}>
           <HighlightLegend />
           <SourceText proposal={proposal} review={review} label={`Text of ${title}`} />
         </div>
@@ -66,7 +74,13 @@ export function ReviewStage({ proposal, review, setReview, busy, position, onCom
             <EntityList proposed={proposal.entities} entities={review.entities} onChange={updateEntity} onLocate={locate} />
           </section>
           <section aria-labelledby="import-claims-h">
-            <h4 id="import-claims-h">Claims <span className="muted">({review.claims.length})</span></h4>
+            <div className="import-section-head">
+              <h4 id="import-claims-h">Claims <span className="muted">({review.claims.length})</span></h4>
+              <button type="button" disabled={!selection} onClick={addClaim} data-testid="add-claim"
+                title={selection ? undefined : 'Select the passage in the text first'}>
+                {selection ? `Add claim from selection (${selection.end - selection.start} characters)` : 'Add claim: select a passage'}
+              </button>
+            </div>
             <ClaimList claims={review.claims} entities={live} onLocate={locate}
               onChange={updateClaim} onDelete={(key) => setReview((r) => ({ ...r, claims: deleteClaim(r.claims, key) }))} />
           </section>

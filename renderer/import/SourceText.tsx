@@ -30,6 +30,26 @@ export function flashAnchor(container: HTMLElement | null, id: string): void {
   for (const run of runs) run.classList.add('flash');
 }
 
+/** Text offset of a selection boundary: every run carries its start offset and holds one text node. */
+function offsetOf(node: Node, offset: number): number | null {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest<HTMLElement>('[data-start]');
+  if (!run) return null;
+  const inRun = node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? '').length : 0;
+  return Number(run.dataset.start) + inRun;
+}
+
+/** The part of the source text the analyst selected inside `container`, as offsets; null if none. */
+export function selectedRange(container: HTMLElement | null): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!container || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  return start !== null && end !== null && end > start ? { start, end } : null;
+}
+
 /** What the tints and underlines mean, in the same colours as the text. */
 export function HighlightLegend() {
   const palette = PALETTES[useSkein((s) => s.theme)];
@@ -66,7 +86,7 @@ export const SourceText = memo(function SourceText({ proposal, review, label }: 
           ...(run.entity ? [anchor.mention(run.entity.key, run.entity.mention)] : []),
           ...run.claims.map(anchor.claim), ...run.relations.map(anchor.relation),
         ];
-        if (anchors.length === 0) return run.text;
+        if (anchors.length === 0) return <span key={run.start} data-start={run.start}>{run.text}</span>;
         const stance = run.claims.length > 0 ? stances.get(run.claims[run.claims.length - 1]!) ?? 'asserts' : null;
         const style = {
           ...(run.entity ? { '--hl': kindColor(palette, run.entity.kind) } : {}),
@@ -76,7 +96,7 @@ export const SourceText = memo(function SourceText({ proposal, review, label }: 
         const title = run.entity ? `${run.entity.kind}: ${names.get(run.entity.key) ?? ''}` : stance ? `claim (${stance})` : undefined;
         const Tag = run.entity ? 'mark' : 'span';
         return (
-          <Tag key={run.start} className={className} style={style} title={title} data-anchors={anchors.join(' ')}
+          <Tag key={run.start} data-start={run.start} className={className} style={style} title={title} data-anchors={anchors.join(' ')}
             data-entity-key={run.entity?.key} data-kind={run.entity?.kind} data-stance={stance ?? undefined}>{run.text}</Tag>
         );
       })}

@@ -44,6 +44,17 @@ export function liveEntities(review: Review): EntityReview[] {
   return review.entities.filter((e) => e.action !== 'ignore');
 }
 
+/** A claim the analyst adds from a selected passage: the passage is its quote and, trimmed, its text. */
+export function claimFromSelection(text: string, range: { start: number; end: number }, claims: readonly ClaimInput[]): ClaimInput {
+  let n = claims.length + 1;
+  while (claims.some((c) => c.key === `added${n}`)) n++;
+  return {
+    key: `added${n}`, text: text.slice(range.start, range.end).replace(/\s+/g, ' ').trim().slice(0, 2000), claimantKey: null,
+    claimantLabel: null, stance: 'asserts', subjectKeys: [], objectKeys: [], predicate: null, madeOn: null, aboutTime: null,
+    dateText: null, status: 'unverified', evidenceOffered: null, evidenceCue: null, respondsToKey: null, span: range,
+  };
+}
+
 /** Removes a claim and clears what answered it, so no claim points at a key the commit would reject. */
 export function deleteClaim(claims: ClaimInput[], key: string): ClaimInput[] {
   return claims.filter((c) => c.key !== key).map((c) => (c.respondsToKey === key ? { ...c, respondsToKey: null } : c));

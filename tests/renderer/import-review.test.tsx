@@ -153,6 +153,27 @@ describe('import review', () => {
     expect(onClose).toHaveBeenCalled();
   });
 
+  it('adds a claim from a passage selected across highlights, quoted at the selected offsets', async () => {
+    const { backend } = setup();
+    await openReview();
+    const mark = screen.getByTestId('import-text').querySelector('mark[data-entity-key="p1"]')!;
+    const after = mark.nextElementSibling!; // the run " said that " right after the name
+    const range = document.createRange();
+    range.setStart(mark.firstChild!, 0);
+    range.setEnd(after.firstChild!, ' said'.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    fireEvent.mouseUp(screen.getByTestId('import-text'));
+    fireEvent.click(screen.getByTestId('add-claim'));
+    expect((screen.getByLabelText('Text of claim 3') as HTMLTextAreaElement).value).toBe('Oleg Varnavin said');
+    fireEvent.change(screen.getByTestId('claimant-added3'), { target: { value: 'p1' } });
+    await act(async () => { fireEvent.click(screen.getByTestId('import-commit')); });
+    const commit = backend.calls.find((c) => c.method === 'import.commit')!.args as CommitArgs;
+    const added = commit.claims![2]!;
+    expect(added).toMatchObject({ key: 'added3', claimantKey: 'p1', stance: 'asserts' });
+    expect(TEXT.slice(added.span.start, added.span.end)).toBe('Oleg Varnavin said');
+  });
+
   it('refuses to commit an impossible date and says why', async () => {
     const { backend } = setup();
     await openReview();
