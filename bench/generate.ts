@@ -2,13 +2,14 @@
 // bench/.cache/<params>.skein, reused by later runs. The load goes through the real migrations,
 // without the history recorder, with secondary indexes and FTS sync triggers dropped during the
 // inserts and rebuilt afterwards (sorted index builds and one FTS `rebuild` are much faster than
-// row-by-row maintenance).
+// row-by-row maintenance; the derived tables of migration 0030 are backfilled the same way).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphStore } from '../db/store';
 import { MIGRATIONS } from '../db/migrations';
+import { DERIVED_BACKFILL } from '../db/migrations/0030-ranked-adjacency';
 import type { SqliteDb } from '../db/open';
 import { normalizeKey } from '../shared/text/normalize';
 import { abbreviation, codename, toCyrillic } from './names';
@@ -74,6 +75,8 @@ export function generate(path: string, n: number, log: (line: string) => void): 
     t = process.hrtime.bigint();
     for (const fts of ['alias_fts', 'claim_fts', 'source_fts', 'note_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
     for (const fts of ['alias_fts', 'claim_fts', 'source_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
+    // hub lists and alleged pairs, set-at-a-time (the per-row triggers were dropped with the FTS ones)
+    db.exec(DERIVED_BACKFILL);
     for (const sql of deferred.triggers) db.exec(sql);
     const ftsSeconds = seconds(t);
     log(`inserts ${insertSeconds.toFixed(1)} s, indexes ${indexSeconds.toFixed(1)} s, FTS ${ftsSeconds.toFixed(1)} s`);
@@ -93,7 +96,7 @@ export function generate(path: string, n: number, log: (line: string) => void): 
 /** Drops secondary indexes and FTS sync triggers; returns their SQL to recreate after the load. */
 function dropDeferrable(db: SqliteDb): { indexes: string[]; triggers: string[] } {
   const rows = db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND
-      ((type = 'index') OR (type = 'trigger' AND name LIKE '%_fts_%'))`).all() as { type: string; name: string; sql: string }[];
+      ((type = 'index') OR (type = 'trigger' AND (name LIKE '%_fts_%' OR name LIKE 'derived_%')))`).all() as { type: string; name: string; sql: string }[];
   for (const row of rows) db.exec(`DROP ${row.type === 'index' ? 'INDEX' : 'TRIGGER'} ${row.name}`);
   return { indexes: rows.filter((r) => r.type === 'index').map((r) => r.sql), triggers: rows.filter((r) => r.type === 'trigger').map((r) => r.sql) };
 }

@@ -1,8 +1,9 @@
 // The ordered list of migrations. Append only; never edit one that has shipped.
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-curation';
+import { migration0030 } from './0030-ranked-adjacency';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

@@ -3,10 +3,13 @@
 // filtered against the set; a high-degree entity is instead probed pair by pair against the other
 // nodes that nobody scans, so the cost per node is min(degree, set size) index seeks, never a walk
 // over 10k+ rows of a hub. (The trap: `to_id IN (…)` over every node's adjacency went quadratic.)
+// Alleged edges come from the `alleged` pair table (migration 0030), so they are scanned and probed
+// like relations; claims in the set are handled set-at-a-time too (graph-claim-edges.ts).
 import type { Statement } from 'better-sqlite3';
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
-import { allegedEdge, claimantEdge, relationEdge, reportedEdge, respondsEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
+import { claimEdges } from './graph-claim-edges';
+import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
 
 const statements = new WeakMap<SqliteDb, Map<string, Statement>>();
 
@@ -19,41 +22,16 @@ export function cached(db: SqliteDb, sql: string): Statement {
   return statement;
 }
 
-/** The same, returning rows as arrays (no object per row: scans read thousands of them). */
-function cachedRaw(db: SqliteDb, sql: string): Statement {
-  let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
-  let statement = map.get(`raw:${sql}`);
-  if (!statement) map.set(`raw:${sql}`, (statement = db.prepare(sql).raw(true)));
-  return statement;
-}
-
 /** The hot SQL of the edges step, exported so that the query-plan test checks what runs. */
 export const EDGE_SQL = {
   importance: 'SELECT importance FROM entity WHERE id = ?',
-  // adjacency scans read only the covering indexes; the row is fetched for the few that match
-  relationsOut: 'SELECT to_id, id FROM relation WHERE from_id = ?',
-  relationsIn: 'SELECT from_id, id FROM relation WHERE to_id = ?',
-  relationRow: 'SELECT id, kind, from_id, to_id FROM relation WHERE id = ?',
   relationPair: 'SELECT id, kind, from_id, to_id FROM relation WHERE from_id = ? AND to_id = ?',
-  claimsBy: 'SELECT id FROM claim WHERE claimant_id = ?',
-  claimStance: 'SELECT stance FROM claim WHERE id = ?',
-  rolesOfEntity: 'SELECT claim_id, role FROM claim_role WHERE entity_id = ?',
   claimRow: 'SELECT id, claimant_id, stance, responds_to, predicate FROM claim WHERE id = ?',
   rolePair: 'SELECT role FROM claim_role WHERE claim_id = ? AND entity_id = ?',
-  responses: 'SELECT id, stance FROM claim WHERE responds_to = ?',
-  roles: 'SELECT entity_id, role FROM claim_role WHERE claim_id = ?',
-  claimSources: 'SELECT DISTINCT source_id FROM span WHERE claim_id = ?',
   sourceClaims: 'SELECT DISTINCT claim_id FROM span WHERE source_id = ? AND claim_id IS NOT NULL',
-  // alleged edges seen from an entity (the claim need not be on the canvas); CROSS JOIN keeps the
-  // entity's own role rows as the outer loop, the counterpart is a primary-key range of one claim
-  allegedOut: `SELECT s.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
-    FROM claim_role s CROSS JOIN claim_role o ON o.claim_id = s.claim_id AND o.role = 'object'
-    WHERE s.entity_id = ? AND s.role = 'subject'`,
-  allegedIn: `SELECT o.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
-    FROM claim_role o CROSS JOIN claim_role s ON s.claim_id = o.claim_id AND s.role = 'subject'
-    WHERE o.entity_id = ? AND o.role = 'object'`,
   claimLabel: 'SELECT predicate, stance FROM claim WHERE id = ?',
+  // a hub against one other node: point lookups in the pair table, both directions
+  allegedPair: 'SELECT claim_id, subject_id, object_id FROM alleged WHERE subject_id = ? AND object_id = ?',
 } as const;
 
 /**
@@ -71,25 +49,21 @@ export const SCAN_SQL = {
     WHERE EXISTS (SELECT 1 FROM temp.edge_within_claim w WHERE w.id = c.id)`,
   roles: `SELECT r.claim_id, r.entity_id, r.role FROM temp.edge_scan x CROSS JOIN claim_role r ON r.entity_id = x.id
     WHERE EXISTS (SELECT 1 FROM temp.edge_within_claim w WHERE w.id = r.claim_id)`,
-  // index-only: the claim row (predicate, stance) is read for the few pairs that match
-  allegedOut: `SELECT s.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
-    FROM temp.edge_scan x CROSS JOIN claim_role s ON s.entity_id = x.id AND s.role = 'subject'
-    CROSS JOIN claim_role o ON o.claim_id = s.claim_id AND o.role = 'object'
-    WHERE o.entity_id <> s.entity_id AND EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = o.entity_id)`,
-  allegedIn: `SELECT o.claim_id, s.entity_id AS subject_id, o.entity_id AS object_id
-    FROM temp.edge_scan x CROSS JOIN claim_role o ON o.entity_id = x.id AND o.role = 'object'
-    CROSS JOIN claim_role s ON s.claim_id = o.claim_id AND s.role = 'subject'
-    WHERE o.entity_id <> s.entity_id AND EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = s.entity_id)`,
+  // the pair table, read from its primary key / alleged_object; claim rows only for the pairs that match
+  allegedOut: `SELECT a.claim_id, a.subject_id, a.object_id FROM temp.edge_scan x CROSS JOIN alleged a ON a.subject_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = a.object_id)`,
+  allegedIn: `SELECT a.claim_id, a.subject_id, a.object_id FROM temp.edge_scan x CROSS JOIN alleged a ON a.object_id = x.id
+    WHERE EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = a.subject_id)`,
 } as const;
 
-export const TEMP_TABLES = ['edge_scan', 'edge_within_entity', 'edge_within_claim'] as const;
+export const TEMP_TABLES = ['edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims'] as const;
 
 /** Fills the temp id sets in one statement each (json_each: no call per id). */
-function fillTemp(db: SqliteDb, sets: Record<(typeof TEMP_TABLES)[number], Iterable<number>>): void {
-  for (const table of TEMP_TABLES) {
+export function fillTemp(db: SqliteDb, sets: Partial<Record<(typeof TEMP_TABLES)[number], Iterable<number>>>): void {
+  for (const table of Object.keys(sets) as (typeof TEMP_TABLES)[number][]) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
     cached(db, `DELETE FROM temp.${table}`).run();
-    cached(db, `INSERT OR IGNORE INTO temp.${table} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...sets[table]]));
+    cached(db, `INSERT OR IGNORE INTO temp.${table} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...sets[table]!]));
   }
 }
 
@@ -123,9 +97,6 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
       add(allegedEdge(row.claim_id, row.subject_id, row.object_id, claim.predicate, claim.stance));
     }
   };
-  const withinEntities = new Set(all.entity);
-  const inWithin = (entityId: number) => withinEntities.has(entityId);
-  const raw = (name: keyof typeof EDGE_SQL, id: number) => cachedRaw(db, EDGE_SQL[name]).iterate(id) as IterableIterator<number[]>;
   if (scanned.size > 0) {
     fillTemp(db, { edge_scan: scanned, edge_within_entity: all.entity, edge_within_claim: all.claim });
     const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
@@ -136,49 +107,28 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
   }
   if (probed.length > 0) {
     // a hub's edges to scanned nodes were found from their side; probe the rest pair by pair
+    // (each unordered pair of hubs once: the lower id probes both directions)
     const targets = all.entity.filter((e) => !scanned.has(e));
+    const probedSet = new Set(probed);
     const fromClaims = new Set(sets.claim);
     const claimTargets = all.claim.filter((c) => !fromClaims.has(c));
     for (const id of probed) {
       for (const other of targets) {
-        if (other === id) continue;
+        if (other === id || (probedSet.has(other) && other < id)) continue;
         for (const r of [...q('relationPair').iterate(id, other), ...q('relationPair').iterate(other, id)] as RelationRow[]) add(relationEdge(r));
+        addAlleged([...q('allegedPair').iterate(id, other), ...q('allegedPair').iterate(other, id)] as AllegedRow[], () => true);
       }
       for (const claimId of claimTargets) {
         const claim = q('claimRow').get(claimId) as ClaimRow | undefined;
         if (claim?.claimant_id === id) add(claimantEdge(id, claimId, claim.stance));
         for (const r of q('rolePair').iterate(claimId, id) as Iterable<{ role: 'subject' | 'object' }>) add(roleEdge(claimId, id, r.role));
       }
-      // alleged edges: the hub's own role rows (a fraction of its degree) against unscanned nodes
-      const unscanned = (entityId: number) => !scanned.has(entityId) && inWithin(entityId);
-      addAlleged(rows(raw('allegedOut', id)), (row) => unscanned(row.object_id));
-      addAlleged(rows(raw('allegedIn', id)), (row) => unscanned(row.subject_id));
     }
   }
-  for (const id of sets.claim) claimEdges(db, id, add);
+  claimEdges(db, sets.claim, add);
   for (const id of sets.source) {
     for (const c of q('sourceClaims').iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
   }
   return [...edges.values()];
 }
 
-function* rows(raw: Iterable<number[]>): Iterable<AllegedRow> {
-  for (const [claimId, subjectId, objectId] of raw) yield { claim_id: claimId!, subject_id: subjectId!, object_id: objectId! };
-}
-
-function claimEdges(db: SqliteDb, id: number, add: (edge: GraphEdge) => void): void {
-  const q = (name: keyof typeof EDGE_SQL) => cached(db, EDGE_SQL[name]);
-  const claim = q('claimRow').get(id) as ClaimRow | undefined;
-  if (!claim) return;
-  if (claim.claimant_id !== null) add(claimantEdge(claim.claimant_id, id, claim.stance));
-  const claimRoles = q('roles').all(id) as { entity_id: number; role: 'subject' | 'object' }[];
-  for (const r of claimRoles) add(roleEdge(id, r.entity_id, r.role));
-  for (const subject of claimRoles.filter((r) => r.role === 'subject')) {
-    for (const object of claimRoles.filter((r) => r.role === 'object')) {
-      if (subject.entity_id !== object.entity_id) add(allegedEdge(id, subject.entity_id, object.entity_id, claim.predicate, claim.stance));
-    }
-  }
-  if (claim.responds_to !== null) add(respondsEdge(id, claim.responds_to, claim.stance));
-  for (const response of q('responses').iterate(id) as Iterable<{ id: number; stance: Stance }>) add(respondsEdge(response.id, id, response.stance));
-  for (const s of q('claimSources').iterate(id) as Iterable<{ source_id: number }>) add(reportedEdge(id, s.source_id));
-}

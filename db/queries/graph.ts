@@ -62,7 +62,14 @@ export function graphOf(db: SqliteDb, ids: readonly string[]): GraphPayload {
 }
 
 interface Neighbour { id: string; importance: number; group: string }
-interface GroupSql { name: string; count: string; list: string; nodeType: NodeType }
+interface GroupSql {
+  name: string; count: string; list: string; nodeType: NodeType;
+  /** the same list for a hub (db/migrations/0030): an index range read of its precomputed ranked list */
+  hubList?: string;
+}
+
+/** Whether an entity has precomputed ranked lists (importance ≥ HUB_ENTER, trigger-maintained). */
+export const IS_HUB = 'SELECT 1 AS hub FROM hub WHERE id = ?';
 
 /**
  * The hot SQL of an expansion, per centre type and edge group, exported so that the query-plan
@@ -78,10 +85,14 @@ export const NEIGHBOUR_SQL: Record<NodeType, GroupSql[]> = {
          SELECT to_id AS other FROM relation WHERE from_id = @id UNION SELECT from_id FROM relation WHERE to_id = @id
        ) AS r CROSS JOIN entity e ON e.id = r.other WHERE e.merged_into IS NULL
        ORDER BY e.importance DESC, e.id LIMIT @limit OFFSET @offset`,
+      // hub_nbr.importance is the neighbour's entity.importance; the entity is read for the page only
+      hubList: `SELECT e.id, e.importance FROM hub_nbr h INDEXED BY hub_nbr_rank CROSS JOIN entity e ON e.id = h.other_id
+       WHERE h.hub_id = @id AND e.merged_into IS NULL ORDER BY h.importance DESC, h.other_id LIMIT @limit OFFSET @offset`,
     },
     {
       name: 'claimant', nodeType: 'claim',
       count: 'SELECT count(*) AS n FROM claim WHERE claimant_id = @id',
+      // claim_claimant_rank(claimant_id, importance DESC, id) returns them in order, covering
       list: 'SELECT id, importance FROM claim WHERE claimant_id = @id ORDER BY importance DESC, id LIMIT @limit OFFSET @offset',
     },
     {
@@ -89,6 +100,9 @@ export const NEIGHBOUR_SQL: Record<NodeType, GroupSql[]> = {
       count: 'SELECT count(*) AS n FROM claim_role WHERE entity_id = @id',
       list: `SELECT c.id, c.importance FROM (SELECT DISTINCT claim_id FROM claim_role WHERE entity_id = @id) AS r
        CROSS JOIN claim c ON c.id = r.claim_id ORDER BY c.importance DESC, c.id LIMIT @limit OFFSET @offset`,
+      // hub_role is distinct per claim and carries claim.importance: no claim row is read at all
+      hubList: `SELECT claim_id AS id, importance FROM hub_role INDEXED BY hub_role_rank
+       WHERE hub_id = @id ORDER BY importance DESC, claim_id LIMIT @limit OFFSET @offset`,
     },
   ],
   claim: [
@@ -151,12 +165,13 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
   const more: { edgeType: string; count: number }[] = [];
   let total = 0;
   let anyLeft = false;
+  const hub = parsed.type === 'entity' && cached(db, IS_HUB).get(parsed.id) !== undefined;
   for (const group of NEIGHBOUR_SQL[parsed.type]) {
     const count = (cached(db, group.count).get({ id: parsed.id }) as { n: number }).n;
     if (count === 0) continue;
     total += count;
     const room = Math.max(0, Math.min(options.limit, MAX_NODES - chosen.size));
-    const rows = room > 0 ? (cached(db, group.list).all({ id: parsed.id, limit: room, offset: options.offset }) as { id: number; importance: number }[]) : [];
+    const rows = room > 0 ? (cached(db, hub && group.hubList ? group.hubList : group.list).all({ id: parsed.id, limit: room, offset: options.offset }) as { id: number; importance: number }[]) : [];
     for (const row of rows) {
       const id = nodeId(group.nodeType, row.id);
       if (!chosen.has(id) && id !== center) chosen.set(id, { id, importance: row.importance, group: group.name });

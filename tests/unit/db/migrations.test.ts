@@ -26,6 +26,11 @@ const POPULATE: Record<number, string> = {
   20: `INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 1, 1);
        INSERT INTO entity (uid, kind, name, merged_into, created_at, updated_at) VALUES ('populated-2', 'person', 'P. Person', 1, 1, 1);
        INSERT INTO merge (survivor_id, merged_id, moved, at) VALUES (1, 2, '{}', 1);`,
+  30: `INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 600, 1, 1);
+       INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-2', 'person', 'Other Person', 1, 1);
+       INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES ('populated-r', 'associate_of', 1, 2, 1, 1);
+       INSERT INTO claim (uid, text, stance, created_at, updated_at) VALUES ('populated-c', 'Populated says', 'asserts', 1, 1);
+       INSERT INTO claim_role (claim_id, entity_id, role) VALUES (1, 1, 'subject'), (1, 2, 'object');`,
 };
 
 describe('migrations', () => {

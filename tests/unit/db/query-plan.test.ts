@@ -3,8 +3,9 @@
 // it searches its index and never scans one of the big tables.
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
-import { EDGE_SQL, ENTITY_NODE, NEIGHBOUR_SQL } from '../../../db/queries/graph';
+import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL } from '../../../db/queries/graph';
 import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
 import { CLAIM_SEARCH_SQL, SEARCH_SQL, WALK } from '../../../db/queries/search';
 
 const store = GraphStore.memory();
@@ -12,7 +13,7 @@ const db = store.db;
 for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
 afterAll(() => store.close());
 
-const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source'];
+const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source', 'alleged', 'hub_nbr', 'hub_role'];
 
 function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string[] {
   const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
@@ -24,7 +25,7 @@ function plan(sql: string, params: unknown[] | Record<string, unknown> = []): st
 function fullScans(lines: string[], sql: string): string[] {
   const subqueries = new Set(lines.flatMap((l) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(l)?.slice(1) ?? []));
   const aliasOf = new Map<string, string>();
-  for (const m of sql.matchAll(/\b(entity|relation|claim_role|claim|alias|span|source)\s+(?:AS\s+)?([a-z]\w*)\b/gi)) aliasOf.set(m[2]!, m[1]!);
+  for (const m of sql.matchAll(/\b(entity|relation|claim_role|claim|alias|span|source|alleged|hub_nbr|hub_role)\s+(?:AS\s+)?([a-z]\w*)\b/gi)) aliasOf.set(m[2]!, m[1]!);
   return lines
     .map((l) => /^SCAN (\S+)(.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
@@ -46,8 +47,17 @@ describe('neighbourhood groups', () => {
     const [relation, claimant, role] = NEIGHBOUR_SQL.entity;
     expectIndexed(relation!.list, ['relation_from', 'relation_to', 'SEARCH e USING INTEGER PRIMARY KEY'], named);
     expectIndexed(relation!.count, ['relation_from', 'relation_to'], named);
-    expectIndexed(claimant!.list, ['claim_claimant'], named);
+    expectIndexed(claimant!.list, ['COVERING INDEX claim_claimant_rank'], named);
+    expect(plan(claimant!.list, named).join('\n')).not.toContain('TEMP B-TREE');
     expectIndexed(role!.list, ['claim_role_entity', 'SEARCH c USING INTEGER PRIMARY KEY'], named);
+  });
+
+  it('a hub centre reads its precomputed ranked lists in order: no sort, no scan of its adjacency', () => {
+    const [relation, , role] = NEIGHBOUR_SQL.entity;
+    expectIndexed(IS_HUB, ['INTEGER PRIMARY KEY'], [1]);
+    expectIndexed(relation!.hubList!, ['hub_nbr_rank (hub_id=?)', 'SEARCH e USING INTEGER PRIMARY KEY'], named);
+    expectIndexed(role!.hubList!, ['COVERING INDEX hub_role_rank (hub_id=?)'], named);
+    for (const sql of [relation!.hubList!, role!.hubList!]) expect(plan(sql, named).join('\n')).not.toContain('TEMP B-TREE');
   });
 
   it('claim and source centres', () => {
@@ -74,26 +84,29 @@ describe('edges among the returned nodes', () => {
     }
     expect(plan(SCAN_SQL.relationsOut).join('\n')).toContain('relation_from');
     expect(plan(SCAN_SQL.relationsIn).join('\n')).toContain('relation_to');
-    expect(plan(SCAN_SQL.claimant).join('\n')).toContain('claim_claimant');
-    expect(plan(SCAN_SQL.allegedOut).join('\n')).toContain('COVERING INDEX claim_role_entity');
+    expect(plan(SCAN_SQL.claimant).join('\n')).toContain('claim_claimant_rank');
+    expect(plan(SCAN_SQL.allegedOut).join('\n')).toContain('SEARCH a USING PRIMARY KEY (subject_id=?)');
+    expect(plan(SCAN_SQL.allegedIn).join('\n')).toContain('COVERING INDEX alleged_object (object_id=?)');
+  });
+
+  it('claim edges start from the temp claim set and reach rows by key or index', () => {
+    for (const sql of Object.values(CLAIM_EDGE_SQL)) {
+      const lines = plan(sql);
+      expect(lines[0], lines.join('\n')).toMatch(/^SCAN x/);
+      expect(fullScans(lines, sql), lines.join('\n')).toEqual([]);
+    }
+    expect(plan(CLAIM_EDGE_SQL.rows).join('\n')).toContain('SEARCH c USING INTEGER PRIMARY KEY');
+    expect(plan(CLAIM_EDGE_SQL.roles).join('\n')).toContain('SEARCH r USING PRIMARY KEY (claim_id=?)');
+    expect(plan(CLAIM_EDGE_SQL.responses).join('\n')).toContain('claim_responds_to');
+    expect(plan(CLAIM_EDGE_SQL.sources).join('\n')).toContain('span_claim');
   });
 
   it('hub probes are point lookups, adjacency scans read covering indexes only', () => {
     expectIndexed(EDGE_SQL.relationPair, [], [1, 2]);
     expect(plan(EDGE_SQL.relationPair, [1, 2]).join('\n')).toMatch(/INDEX relation_(from|to) \(\w+_id=\? AND \w+_id=\?\)/);
     expectIndexed(EDGE_SQL.rolePair, ['(entity_id=? AND claim_id=?)'], [1, 2]);
-    expectIndexed(EDGE_SQL.relationsOut, ['COVERING INDEX relation_from'], [1]);
-    expectIndexed(EDGE_SQL.relationsIn, ['COVERING INDEX relation_to'], [1]);
-    expectIndexed(EDGE_SQL.allegedOut, ['claim_role_entity'], [1]);
-    expectIndexed(EDGE_SQL.allegedIn, ['claim_role_entity'], [1]);
-  });
-
-  it('claims by claimant and by role use their indexes', () => {
-    expectIndexed(EDGE_SQL.claimsBy, ['claim_claimant'], [1]);
-    expectIndexed(EDGE_SQL.rolesOfEntity, ['claim_role_entity'], [1]);
-    expectIndexed(EDGE_SQL.responses, ['claim_responds_to'], [1]);
-    expectIndexed(EDGE_SQL.claimSources, ['span_claim'], [1]);
-    expectIndexed(EDGE_SQL.sourceClaims, ['span_source'], [1]);
+    expectIndexed(EDGE_SQL.allegedPair, [], [1, 2]);
+    expect(plan(EDGE_SQL.allegedPair, [1, 2]).join('\n')).toMatch(/(PRIMARY KEY|alleged_object) \((subject|object)_id=\? AND (object|subject)_id=\?\)/);
   });
 });
 
