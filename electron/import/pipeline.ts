@@ -10,12 +10,14 @@ import { normalizeKey, normalizeText } from '../../shared/text/normalize';
 import { knownEntitiesIn } from '../../db/import/gazetteer';
 import { findSourceByHash, sha256 } from '../../db/queries/sources';
 import type { GraphStore } from '../../db/store';
-import { DEFAULT_MAX_BYTES, readImportFile } from './readers';
+import { DEFAULT_MAX_BYTES, readImportBytes, readImportFile } from './readers';
 import { formatLimit, type ImportKind } from './readers/types';
 
 export interface PreviewInput {
   text?: string;
   path?: string;
+  /** a file's content sent by a window that has no path to give */
+  file?: { name: string; base64: string };
   title?: string;
 }
 
@@ -35,9 +37,15 @@ export interface ReadInput {
 
 /** Reads the file or takes the pasted text, normalised; refuses empty and oversized input. */
 export async function readInput(input: PreviewInput, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadInput> {
-  if ((input.text === undefined) === (input.path === undefined)) throw new ApiError('invalid_arguments', 'Give either a text or a file, not both');
+  const given = [input.text, input.path, input.file].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new ApiError('invalid_arguments', 'Give either a text or a file, not both');
   let read: ReadInput;
-  if (input.path !== undefined) {
+  if (input.file !== undefined) {
+    const bytes = Buffer.from(input.file.base64, 'base64');
+    const file = await readImportBytes(input.file.name, bytes, { maxBytes });
+    read = { ...file, text: normalizeText(file.text), fileName: input.file.name };
+    if (!read.text) throw new ApiError('refused', `${read.fileName}: the file contains no text`);
+  } else if (input.path !== undefined) {
     const file = await readImportFile(input.path, { maxBytes });
     read = { ...file, text: normalizeText(file.text), fileName: basename(input.path) };
     if (!read.text) throw new ApiError('refused', `${read.fileName}: the file contains no text`);

@@ -9,7 +9,7 @@ import { errorMessage } from '../backend/types';
 import { useSkein } from '../state/store';
 import { BatchStage, type BatchOutcome } from './BatchStage';
 import { placeImportOnCanvas } from './canvas';
-import { readFileItems, type ImportItem } from './files';
+import { isReadable, previewArgs, readFileItems, type ImportItem } from './files';
 import { useImportScreen } from './importStore';
 import { InputStage } from './InputStage';
 import { commitArgs, initialReview, isEdited, type Review } from './review';
@@ -59,7 +59,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
   async function preview(item: ImportItem): Promise<string | null> {
     setBusy(true);
     try {
-      const { proposal } = await backend.invoke('import.preview', { text: item.text!, ...(item.title ? { title: item.title } : {}) });
+      const { proposal } = await backend.invoke('import.preview', previewArgs(item));
       const base = initialReview(proposal);
       // a file whose text names no title is titled after the file, which the analyst can still edit
       if (!base.metadata.title && item.fallbackTitle) base.metadata.title = item.fallbackTitle;
@@ -173,7 +173,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
         <InputStage text={text} title={title} items={items} busy={busy} onText={setText} onTitle={setTitle}
           onFiles={(files) => void readFileItems(files).then(setItems)}
           onReviewText={() => void preview({ name: 'Pasted text', text, ...(title.trim() ? { title: title.trim() } : {}) }).then(setError)}
-          onReviewFiles={() => { const ok = items.filter((i) => i.text !== undefined); void reviewQueue(ok, ok.length); }}
+          onReviewFiles={() => { const ok = items.filter(isReadable); void reviewQueue(ok, ok.length); }}
           onImportAll={() => void run(items)} />
       )}
     </div>

@@ -1,7 +1,7 @@
 // The first step: paste a text (with an optional title) or choose files. Several readable files
 // offer "Review one by one" or "Import all (auto-accept)"; unreadable ones say why up front.
 import { useId } from 'react';
-import { ACCEPT, type ImportItem } from './files';
+import { ACCEPT, isReadable, type ImportItem } from './files';
 
 interface Props {
   text: string;
@@ -18,7 +18,7 @@ interface Props {
 
 export function InputStage({ text, title, items, busy, onText, onTitle, onFiles, onReviewText, onReviewFiles, onImportAll }: Props) {
   const id = useId();
-  const readable = items.filter((i) => i.text !== undefined);
+  const readable = items.filter(isReadable);
   return (
     <div className="import-input" data-testid="import-input">
       <section className="import-paste" aria-labelledby={`${id}-paste`}>
@@ -48,7 +48,7 @@ export function InputStage({ text, title, items, busy, onText, onTitle, onFiles,
         {items.length > 0 && (
           <ul className="import-file-list" data-testid="import-file-list">
             {items.map((item, i) => (
-              <li key={i} data-ok={item.text !== undefined}>
+              <li key={i} data-ok={isReadable(item)}>
                 <strong>{item.name}</strong>
                 {item.error ? <span className="error-text"> — {item.error}</span> : <span className="muted"> — ready</span>}
               </li>

@@ -1,12 +1,14 @@
-// Turns picked or dropped files into texts the API can preview. import.preview takes a text or a
-// path, and the renderer never sees real paths (browser mode, and Electron with context isolation),
-// so text formats are read here and binary formats (.pdf, .docx) are refused with a clear message.
+// Turns picked or dropped files into what import.preview takes. The renderer never sees real paths
+// (browser mode, and Electron with context isolation), so text formats are read here and binary
+// formats (.pdf, .docx) are sent as bytes for the main process's PDF and DOCX readers.
 import { MAX_IMPORT_CHARS } from '../../shared/api/import';
 
 /** One thing to import: a text ready for import.preview, or the reason it cannot be read here. */
 export interface ImportItem {
   name: string;
   text?: string;
+  /** the bytes of a binary document, base64, read by the main process */
+  file?: { name: string; base64: string };
   /** a title the file itself states (HTML <title>); sent with the preview, so it wins over the text's */
   title?: string;
   /** used only when neither the file nor the text names a title: the file name */
@@ -58,13 +60,42 @@ function readText(file: File): Promise<string> {
   });
 }
 
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** True when the item can be previewed (text read here, or bytes for the main process). */
+export function isReadable(item: ImportItem): boolean {
+  return item.text !== undefined || item.file !== undefined;
+}
+
+/** The import.preview arguments for an item that isReadable. */
+export function previewArgs(item: ImportItem): { text: string; title?: string } | { file: { name: string; base64: string }; title?: string } {
+  const title = item.title ? { title: item.title } : {};
+  return item.file ? { file: item.file, ...title } : { text: item.text ?? '', ...title };
+}
+
 export async function readFileItem(file: File): Promise<ImportItem> {
   const ext = extension(file.name);
   if (BINARY_EXT.includes(ext)) {
-    return {
-      name: file.name,
-      error: `${ext.toUpperCase()} files cannot be read from this window (it has no access to file paths). Import them with “npm run skein -- import --db <file> ${file.name}”, or save the document as text first.`,
-    };
+    if (file.size > MAX_IMPORT_CHARS) return { name: file.name, error: 'The file is larger than the 20 MB limit' };
+    try {
+      return { name: file.name, file: { name: file.name, base64: toBase64(new Uint8Array(await readBytes(file))) }, fallbackTitle: titleFromName(file.name) };
+    } catch (error) {
+      return { name: file.name, error: `The file could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
   }
   if (!TEXT_EXT.includes(ext) && !HTML_EXT.includes(ext)) return { name: file.name, error: 'Not a supported file type (.txt, .md, .html, .htm, .pdf, .docx)' };
   // the API's limit is in characters; bytes ≥ characters for UTF-8, so this refuses before reading 20 MB+

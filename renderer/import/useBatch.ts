@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Backend } from '../backend/types';
 import { errorMessage } from '../backend/types';
 import type { BatchOutcome, BatchState } from './BatchStage';
-import type { ImportItem } from './files';
+import { isReadable, previewArgs, type ImportItem } from './files';
 
 export function useBatch(backend: Backend, onDone: (outcomes: BatchOutcome[]) => void) {
   const [batch, setBatch] = useState<BatchState | null>(null);
@@ -23,8 +23,8 @@ export function useBatch(backend: Backend, onDone: (outcomes: BatchOutcome[]) =>
       state = { ...state, current: item.name };
       setBatch(state);
       try {
-        if (item.text === undefined) throw new Error(item.error ?? 'The file could not be read');
-        const { proposal } = await backend.invoke('import.preview', { text: item.text, ...(item.title ? { title: item.title } : {}) });
+        if (!isReadable(item)) throw new Error(item.error ?? 'The file could not be read');
+        const { proposal } = await backend.invoke('import.preview', previewArgs(item));
         if (proposal.duplicateOf !== null) {
           outcomes.push({ name: item.name, status: 'skipped', detail: 'already imported', sourceId: proposal.duplicateOf });
         } else {

@@ -123,8 +123,13 @@ export const importContract = {
     args: z.object({
       text: z.string().max(MAX_IMPORT_CHARS, 'the text is larger than the 20 MB limit').optional(),
       path: z.string().min(1).max(4096).optional(),
+      /** a file's bytes, for windows that cannot name a path (browser mode, sandboxed renderer) */
+      file: z.object({
+        name: z.string().min(1).max(255),
+        base64: z.string().max(Math.ceil((MAX_IMPORT_CHARS * 4) / 3) + 4, 'the file is larger than the 20 MB limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file.base64 is not base64'),
+      }).strict().optional(),
       title: z.string().max(1000).optional(),
-    }).strict().refine((a) => (a.text === undefined) !== (a.path === undefined), 'give either text or path, not both'),
+    }).strict().refine((a) => [a.text, a.path, a.file].filter((x) => x !== undefined).length === 1, 'give exactly one of text, path or file'),
     result: z.object({ proposal: ImportProposalSchema }),
   },
   'import.commit': { args: CommitArgsSchema, result: CommitResult },

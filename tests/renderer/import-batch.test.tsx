@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// Files in the import screen: text files are read in the renderer, .pdf/.docx are refused with a
-// message (no paths here), HTML is flattened inertly, and "Import all" previews and commits each file
+// Files in the import screen: text files are read in the renderer, .pdf/.docx are sent as bytes
+// for the main process to read (no paths here), HTML is flattened inertly, and "Import all" previews and commits each file
 // with progress, skipping duplicates and listing failures without stopping.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -28,6 +28,7 @@ function setup(gate?: Promise<void>) {
   const backend = fakeBackend({
     'import.preview': async (args) => {
       await gate; // lets a test act while the first file is still being read
+      if (args.file) throw new BackendError('refused', `${args.file.name}: the PDF has no text layer`);
       if (args.text?.includes('BROKEN')) throw new BackendError('internal', 'the extractor failed');
       return { proposal: proposalFor(args.text!, args.text?.includes('SEEN') ? 3 : null) };
     },
@@ -44,20 +45,21 @@ function setup(gate?: Promise<void>) {
 const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
 
 describe('import files', () => {
-  it('reads text files, refuses binary formats with a reason, and imports all, reporting each failure', async () => {
+  it('reads text files, sends binary formats as bytes, and imports all, reporting each failure', async () => {
     const { backend } = setup();
     fireEvent.change(screen.getByTestId('import-file-input'), {
       target: { files: [file('one.txt', 'First article.'), file('two.md', 'BROKEN text'), file('three.pdf', '%PDF-1.7'), file('four.txt', 'SEEN before'), file('five.txt', 'Last one.')] },
     });
     const list = await screen.findByTestId('import-file-list');
     expect(list.textContent).toContain('three.pdf');
-    expect(list.textContent).toMatch(/PDF files cannot be read from this window/);
     fireEvent.click(screen.getByTestId('import-all'));
     const summary = await screen.findByTestId('import-batch-summary');
     expect(summary.textContent).toContain('2 imported, 1 skipped (already imported), 2 failed');
     expect(summary.textContent).toContain('two.md');
     expect(summary.textContent).toContain('the extractor failed');
-    expect(summary.textContent).toContain('three.pdf');
+    expect(summary.textContent).toContain('three.pdf: the PDF has no text layer');
+    const pdfCall = backend.calls.find((c) => c.method === 'import.preview' && (c.args as { file?: unknown }).file);
+    expect(pdfCall?.args).toEqual({ file: { name: 'three.pdf', base64: btoa('%PDF-1.7') } });
     expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBe(5);
     const commits = backend.calls.filter((c) => c.method === 'import.commit').map((c) => c.args as { decisions: unknown[]; metadata?: { title: string } });
     // auto-accept: no decisions (the API's defaults), the file name as title when the text names none

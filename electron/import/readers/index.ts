@@ -30,6 +30,16 @@ export function isSupportedFile(path: string): boolean {
   return extname(path).toLowerCase() in READERS;
 }
 
+/** Reads a file's bytes sent by a window (no path on disk); the name picks the reader. */
+export async function readImportBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const reader = READERS[extname(name).toLowerCase()];
+  if (!reader) throw new ImportFileError(name, `not a text/HTML/PDF/DOCX file (supported: .txt, .md, .html, .htm, .pdf, .docx)`);
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > max) throw new ImportFileError(name, `larger than the ${Math.round(max / 1048576)} MB limit`);
+  if (bytes.byteLength === 0) throw new ImportFileError(name, 'the file is empty');
+  return reader(name, bytes);
+}
+
 export async function readImportFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const reader = READERS[extname(path).toLowerCase()];
   if (!reader) {

@@ -189,15 +189,15 @@ describe('browser-mode API', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM entity').get()).toEqual({ n: 0 });
   });
 
-  it('refuses a declared body above the default 25 MB limit', async () => {
+  it('refuses a declared body above the default 32 MB limit', async () => {
     const big = await startServer({ store, staticDir: join(dir, 'web'), appVersion: 'x' });
     try {
       const response = await raw({
         port: big.port, path: '/api/invoke', method: 'POST', body: '{}',
-        headers: { Host: `127.0.0.1:${big.port}`, Cookie: `skein_token=${big.token}`, 'Content-Type': 'application/json', 'Content-Length': String(26 * 1024 * 1024) },
+        headers: { Host: `127.0.0.1:${big.port}`, Cookie: `skein_token=${big.token}`, 'Content-Type': 'application/json', 'Content-Length': String(33 * 1024 * 1024) },
       });
       expect(response.status).toBe(413);
-      expect(response.body).toMatch(/limit is 25 MB/);
+      expect(response.body).toMatch(/limit is 32 MB/);
     } finally {
       await big.close();
     }
