@@ -9,6 +9,7 @@ export interface ClaimDates {
   dateText: string | null;
 }
 
+const RELATIVE_ABOUT = /^(?:(?:in|during|since)\s+)?(?:last\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|june|july|august|september|october|november|december))$/i;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function refDate(published: string | null): Date | undefined {
@@ -29,9 +30,15 @@ export function datesIn(sentence: string, published: string | null): ClaimDates 
   } catch {
     results = [];
   }
+  let relativeText: string | null = null;
   for (const r of results) {
     const c = r.start;
     const relative = !c.isCertain('year');
+    // "last March", "last year", "in November": the time a claim is about, written without a year
+    if (relative && !relativeText && RELATIVE_ABOUT.test(r.text)) {
+      const last = /\blast\s+$/i.test(sentence.slice(Math.max(0, r.index - 5), r.index)) ? sentence.slice(r.index - 5, r.index) : '';
+      relativeText = `${last}${r.text}`.replace(/^(?:in|on|during|since)\s+/i, '');
+    }
     if (relative) {
       // "on Sunday", "last week", "yesterday": when the statement was made
       if (ref && (c.isCertain('weekday') || c.isCertain('day') || /\b(?:yesterday|today|last|this)\b/i.test(r.text))) {
@@ -57,6 +64,7 @@ export function datesIn(sentence: string, published: string | null): ClaimDates 
     // a decade has no partial ISO form; keep it as written for review
     dateText = `${decade[1]}s`;
   }
+  if (!dateText && relativeText) dateText = relativeText;
   // the claim is not "about" the article's own date
   if (aboutTime && published && aboutTime === published) {
     aboutTime = null;

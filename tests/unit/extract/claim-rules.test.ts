@@ -67,3 +67,15 @@ describe('denial content', () => {
     expect(x.claims).toHaveLength(0);
   });
 });
+
+describe('claim dates', () => {
+  it('keeps a date written without a year ("last March") as the claim\'s date text', () => {
+    const x = extractArticle('date 2024-06-10\nThe auditor Fenna Ruys said Carrow Mills had hidden losses last March.');
+    expect(x.claims[0]!.dateText).toBe('last March');
+  });
+
+  it('prefers a full date in the claim over a relative one', () => {
+    const x = extractArticle('The auditor Fenna Ruys said Carrow Mills had hidden losses in March 2019.');
+    expect(x.claims[0]!.dateText).toBe('March 2019');
+  });
+});
