@@ -36,7 +36,7 @@ describe('import API', () => {
   it('commits an edited proposal and rejects malformed arguments, changing nothing', async () => {
     const { store, call, router } = app();
     await expect(router.call('import.preview', { text: 'a', path: '/x' })).rejects.toMatchObject({ code: 'invalid_arguments' });
-    await expect(router.call('import.preview', {})).rejects.toThrow('either text or path');
+    await expect(router.call('import.preview', {})).rejects.toThrow('exactly one of text, path or file');
     await expect(router.call('import.commit', { proposal: handProposal(), decisions: [{ key: 'p1', action: 'merge' }] })).rejects.toMatchObject({ code: 'invalid_arguments' });
     await expect(router.call('import.commit', { proposal: { ...handProposal(), text: '' } })).rejects.toThrow('the text is empty');
     await expect(router.call('import.batch', { paths: [] })).rejects.toThrow('at least one file');
