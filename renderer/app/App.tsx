@@ -14,6 +14,7 @@ import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
 import { useCommands } from './useCommands';
+import { ExploreBar, ExploreOverlay, ExploreSide, ExploreTimeline } from '../explore/ExploreRoot';
 
 function EmptyState() {
   const empty = useSkein((s) => Object.keys(s.nodes).length === 0);
@@ -65,12 +66,16 @@ export function App() {
       </header>
       <main className="workspace">
         <div className="stage">
+          <ExploreBar />
           <div className="stage-canvas">
             <GraphCanvas onExpand={(id) => void actions.expand(id, useSkein.getState().more[id]?.nextOffset ?? 0)} />
             <EmptyState />
+            <ExploreOverlay actions={actions} />
           </div>
+          <ExploreTimeline />
           <Legend />
         </div>
+        <ExploreSide actions={actions} />
         <Inspector onShow={(id) => void actions.showNode(id)} onExpand={(id) => void actions.expand(id, useSkein.getState().more[id]?.nextOffset ?? 0)} />
       </main>
       <StatusBar />

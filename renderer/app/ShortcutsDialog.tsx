@@ -1,4 +1,5 @@
 // The shortcut sheet ("?" or the Help menu): every keyboard action in one place.
+import { EXPLORE_SHORTCUTS } from '../explore/useExploreKeys';
 import { Dialog } from './Dialog';
 
 export const SHORTCUTS: [string, string][] = [
@@ -23,7 +24,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     <Dialog title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-dialog">
       <table className="shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {[...SHORTCUTS, ...EXPLORE_SHORTCUTS].map(([keys, what]) => (
             <tr key={keys}><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr>
           ))}
         </tbody>

@@ -20,6 +20,8 @@ export function runCommand(command: string, actions: Actions): boolean {
     case 'shortcuts': s.openDialog('shortcuts'); return true;
     case 'import': openImport(); return true;
     case 'close-panel':
+      // explore panels (menu, reader, paths, filters) close first, topmost first
+      if (s.closeTopPanel()) return true;
       if (!s.selectedId) return false;
       s.select(null);
       return true;

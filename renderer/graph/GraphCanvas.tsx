@@ -11,6 +11,7 @@ import { graphStyle } from './style';
 import { syncElements } from './sync';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
+import { attachCanvas, canvasSynced } from '../explore/canvasBridge';
 
 const flat = (label: unknown) => String(label).split('\n')[0];
 
@@ -100,12 +101,14 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     };
     publishRef.current = publish;
     cy.on('viewport add remove data position resize', publish);
+    attachCanvas(cy);
     // the inspector opening or closing changes the canvas size without a window resize event
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
     if (container.current) observer?.observe(container.current);
     return () => {
       observer?.disconnect();
       cancelAnimationFrame(frame);
+      attachCanvas(null);
       cy.destroy();
       cyRef.current = null;
     };
@@ -122,7 +125,10 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
     const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }));
+    canvasSynced();
     if (result.addedNodes.length === 0) return;
+    // nodes coming back with a known position (a restored view, back/forward) go where they were
+    if (result.addedNodes.every((id) => positions[id])) return;
     const added = new Set(result.addedNodes);
     const fixed = cy.nodes().filter((n) => !added.has(n.id()) || pinned[n.id()] === true).nodes()
       .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));

@@ -120,5 +120,12 @@ export function graphStyle(theme: Theme): StylesheetJson {
     },
     // the alleged rule must win over :selected for the dash: selection recolours, never solidifies
     { selector: 'edge[type = "alleged"]:selected', style: { 'line-style': 'dashed' } },
+    // explore (renderer/explore): filtered elements leave the drawing but stay on the canvas, so a
+    // filter change is a class toggle, not a refetch; found paths stand out, the rest steps back
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.28 } },
+    { selector: 'node.path', style: { 'border-width': 5, 'border-style': 'solid', 'border-color': p.selection, opacity: 1 } },
+    { selector: 'edge.path', style: { width: 4, 'line-color': p.selection, 'target-arrow-color': p.selection, opacity: 1, label: 'data(label)' } },
+    { selector: 'edge[type = "alleged"].path', style: { 'line-style': 'dashed' } },
   ];
 }

@@ -2,6 +2,7 @@
 // what it responds to, the responses and denials it drew, and its quotes with their source titles.
 import type { ClaimDetail } from '../../../shared/api/contract';
 import { nodeId } from '../../../shared/graph/ids';
+import { useSkein } from '../../state/store';
 import { KindBadge } from '../KindBadge';
 import { ClaimSummary, claimantName } from './ClaimSummary';
 
@@ -59,7 +60,11 @@ export function ClaimView({ detail, onShow }: { detail: ClaimDetail; onShow(id: 
           <ul className="plain">
             {spans.map((s) => (
               <li key={s.id} className="quote">
-                <blockquote>{s.exact}</blockquote>
+                {/* every quote opens the source reader at that sentence (renderer/explore) */}
+                <blockquote>
+                  <button type="button" className="link quote-open" data-testid="quote-link" title="Open the source at this quote"
+                    onClick={() => useSkein.getState().openReader({ sourceId: s.sourceId, start: s.start, end: s.end })}>{s.exact}</button>
+                </blockquote>
                 <button type="button" className="link" onClick={() => onShow(nodeId('source', s.sourceId))}>{s.sourceTitle || `Source ${s.sourceId}`}</button>
               </li>
             ))}

@@ -2,6 +2,7 @@
 // made by it and about it, and the sources that mention it.
 import type { EntityDetail } from '../../../shared/api/contract';
 import { nodeId } from '../../../shared/graph/ids';
+import { useSkein } from '../../state/store';
 import { KindBadge } from '../KindBadge';
 import { ClaimSummary } from './ClaimSummary';
 
@@ -60,6 +61,8 @@ export function EntityView({ detail, onShow }: { detail: EntityDetail; onShow(id
               <li key={source.id}>
                 <button type="button" className="link" onClick={() => onShow(nodeId('source', source.id))}>{source.title || `Source ${source.id}`}</button>
                 <span className="muted"> · {mentions} mention{mentions === 1 ? '' : 's'} · reliability {source.reliability ?? 'ungraded'}</span>
+                {' '}<button type="button" className="quote-link" data-testid="source-read"
+                  onClick={() => useSkein.getState().openReader({ sourceId: source.id, target: { type: 'entity', id: entity.id } })}>read</button>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // Inspector body for a source: its metadata, reliability grade and what it contributed.
 import type { SourceDetail } from '../../../shared/api/contract';
+import { useSkein } from '../../state/store';
 import { KindBadge } from '../KindBadge';
 
 export function SourceView({ detail }: { detail: SourceDetail }) {
@@ -24,7 +25,7 @@ export function SourceView({ detail }: { detail: SourceDetail }) {
       </dl>
       <p>{claimCount} claim{claimCount === 1 ? '' : 's'} and {entityCount} entit{entityCount === 1 ? 'y' : 'ies'} anchored here.</p>
       <section aria-label="Opening of the text">
-        <h4>Text</h4>
+        <h4>Text <button type="button" className="quote-link" data-testid="source-open-reader" onClick={() => useSkein.getState().openReader({ sourceId: source.id })}>Open in reader</button></h4>
         <p className="source-excerpt">{text.slice(0, 600)}{text.length > 600 ? '…' : ''}</p>
       </section>
     </div>
