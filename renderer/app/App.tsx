@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { openImport } from '../import/importStore';
 import { ImportRoot } from '../import/ImportRoot';
+import { CurationButtons, CurationRoot } from '../curation/CurationRoot';
 import { Legend } from '../graph/Legend';
 import { useSkein } from '../state/store';
 import { useActions } from './actions';
@@ -55,6 +56,7 @@ export function App() {
           <button type="button" data-testid="import-button" onClick={() => openImport()} title="Import an article or files (Ctrl+I)">Import</button>
           <button type="button" data-testid="new-entity-button" onClick={() => openDialog('entity')}>+ Entity</button>
           <button type="button" data-testid="new-relation-button" onClick={() => openDialog('relation')}>+ Relation</button>
+          <CurationButtons />
           <button type="button" onClick={() => void actions.undo()} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => void actions.undo(true)} title="Redo (Ctrl+Shift+Z)">Redo</button>
           <button type="button" onClick={() => useSkein.getState().requestFit()} title="Fit (F)">Fit</button>
@@ -83,6 +85,7 @@ export function App() {
       {dialog === 'relation' && <RelationForm actions={actions} onClose={close} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
       <ImportRoot actions={actions} />
+      <CurationRoot />
     </div>
   );
 }

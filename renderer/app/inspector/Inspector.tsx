@@ -5,6 +5,7 @@ import type { ClaimDetail, EntityDetail, SourceDetail } from '../../../shared/ap
 import { parseNodeId } from '../../../shared/graph/ids';
 import { useBackend } from '../../backend/context';
 import { errorMessage } from '../../backend/types';
+import { InspectorCuration } from '../../curation/InspectorCuration';
 import { useSkein } from '../../state/store';
 import { ClaimView } from './ClaimView';
 import { EntityView } from './EntityView';
@@ -76,9 +77,13 @@ export function Inspector({ onShow, onExpand }: InspectorProps) {
       </div>
       {error && <p role="alert" className="error-text">{error}</p>}
       {!error && !detail && <p className="muted">Loading…</p>}
-      {detail?.type === 'entity' && <EntityView detail={detail.data} onShow={onShow} />}
-      {detail?.type === 'claim' && <ClaimView detail={detail.data} onShow={onShow} />}
-      {detail?.type === 'source' && <SourceView detail={detail.data} />}
+      {detail && (
+        <InspectorCuration detail={detail}>
+          {detail.type === 'entity' && <EntityView detail={detail.data} onShow={onShow} />}
+          {detail.type === 'claim' && <ClaimView detail={detail.data} onShow={onShow} />}
+          {detail.type === 'source' && <SourceView detail={detail.data} />}
+        </InspectorCuration>
+      )}
     </aside>
   );
 }
