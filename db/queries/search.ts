@@ -23,21 +23,40 @@ function textWords(q: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** How many aliases the importance-ordered walk reads before falling back to FTS. */
+/** How many aliases the importance-ordered walk reads before asking FTS how dense the matches are. */
 export const WALK = 3000;
+/**
+ * Up to this many FTS matches are ranked exactly (one alias lookup each, ~1.5 µs); with more, the
+ * matches are dense enough that the rank-ordered walk meets `limit` of them within ~limit × aliases /
+ * DENSE rows (~0.15 µs each). 1,500 balances the two worst cases at ~2 ms each for 1M aliases.
+ */
+export const DENSE = 1500;
+/** The walk of a dense prefix never reads more than this; past it, FTS ranks every match. */
+export const WALK_MAX = 60_000;
+
+const instrAll = (column: string, words: number, from = 0) =>
+  Array.from({ length: words - from }, (_, i) => `instr(' ' || ${column}, @w${i + from}) > 0`).join(' AND ');
 
 /** The hot SQL of typeahead, exported so that the query-plan test checks what runs. */
 export const SEARCH_SQL = {
   /**
    * Aliases in rank order through the covering index alias_rank(importance DESC, norm), keeping
-   * those with a word starting with every query word. Short prefixes match densely, so the top
-   * hits come within the first rows; no ORDER BY over every match (45–83 ms for bm25 at 1M).
+   * those with a word starting with every query word. Dense prefixes match within the first rows;
+   * no ORDER BY over every match (45–83 ms for bm25 at 1M).
    */
   walk: (words: number) => `SELECT w.id FROM (SELECT id, norm FROM alias ORDER BY importance DESC, norm, id LIMIT @walk) AS w
-    WHERE ${Array.from({ length: words }, (_, i) => `instr(' ' || w.norm, @w${i}) > 0`).join(' AND ')}`,
-  /** Sparse (long or rare) prefixes: FTS finds every match, few enough to rank them all. */
-  fts: `SELECT a.id FROM (SELECT rowid FROM alias_fts WHERE alias_fts MATCH @match) AS f
-    CROSS JOIN alias a ON a.id = f.rowid ORDER BY a.importance DESC, a.norm, a.id`,
+    WHERE ${instrAll('w.norm', words)}`,
+  /** How many aliases match, counted on the FTS doclists alone and only up to @cap. */
+  count: `SELECT count(*) AS n FROM (SELECT rowid FROM alias_fts WHERE alias_fts MATCH @match LIMIT @cap)`,
+  /**
+   * Sparse (long or rare) prefixes: FTS finds every match, few enough to rank them all. One-letter
+   * words stay out of MATCH (no prefix index of length 1: FTS would merge every term starting with
+   * the letter) and are checked on the key instead, after the others (@w0 … are ordered so).
+   */
+  fts: (words: number, short: number) => `SELECT a.id FROM (SELECT rowid FROM alias_fts WHERE alias_fts MATCH @match) AS f
+    CROSS JOIN alias a ON a.id = f.rowid${short > 0 ? ` WHERE ${instrAll('a.norm', words, words - short)}` : ''}
+    ORDER BY a.importance DESC, a.norm, a.id`,
+  aliases: 'SELECT max(id) AS n FROM alias',
   hit: `SELECT a.entity_id, a.name AS alias, e.name, e.kind, e.importance FROM alias a
     CROSS JOIN entity e ON e.id = a.entity_id WHERE a.id = ? AND e.merged_into IS NULL`,
 } as const;
@@ -46,42 +65,53 @@ interface HitRow { entity_id: number; alias: string; name: string; kind: string;
 
 /**
  * Entities whose aliases match every query word as a word prefix (any script, via the normalised
- * key), best first by stored importance (ties: key, then alias id), one hit per entity.
+ * key), best first by stored importance (ties: key, then alias id), one hit per entity. Both paths
+ * return the exact top `limit`: the walk reads aliases in rank order, FTS ranks all its matches.
  */
 export function searchEntities(db: SqliteDb, q: string, limit: number): SearchHit[] {
-  const words = normalizeKey(q).split(' ').filter((w) => w.length > 0);
-  const match = prefixQuery(words);
-  if (!match) return [];
+  // longer words first: they go to FTS, one-letter ones last are checked on the key
+  const words = normalizeKey(q).split(' ').filter((w) => w.length > 0).sort((a, b) => (b.length > 1 ? 1 : 0) - (a.length > 1 ? 1 : 0));
+  if (words.length === 0) return [];
+  const long = words.filter((w) => w.length > 1);
   const hits = new Map<number, SearchHit>();
   const hit = cached(db, SEARCH_SQL.hit);
-  const collect = (ids: Iterable<{ id: number }>): boolean => {
-    for (const { id } of ids) {
-      const row = hit.get(id) as HitRow | undefined;
-      if (!row || hits.has(row.entity_id)) continue;
-      hits.set(row.entity_id, {
-        nodeId: nodeId('entity', row.entity_id), type: 'entity', kind: row.kind, label: row.name,
-        match: row.alias === row.name ? null : row.alias, importance: row.importance,
-      });
-      if (hits.size >= limit) return true;
+  const collect = (rows: IterableIterator<{ id: number }>): boolean => {
+    try {
+      for (const { id } of rows) {
+        const row = hit.get(id) as HitRow | undefined;
+        if (!row || hits.has(row.entity_id)) continue;
+        hits.set(row.entity_id, {
+          nodeId: nodeId('entity', row.entity_id), type: 'entity', kind: row.kind, label: row.name,
+          match: row.alias === row.name ? null : row.alias, importance: row.importance,
+        });
+        if (hits.size >= limit) return true;
+      }
+      return false;
+    } finally {
+      rows.return?.();
     }
-    return false;
   };
-  const params: Record<string, unknown> = { walk: WALK };
+  const params: Record<string, unknown> = {};
   words.forEach((w, i) => (params[`w${i}`] = ` ${w}`));
-  const walk = cached(db, SEARCH_SQL.walk(words.length)).iterate(params) as IterableIterator<{ id: number }>;
-  try {
-    if (collect(walk)) return [...hits.values()];
-  } finally {
-    walk.return?.();
+  const walk = (rows: number) => {
+    hits.clear();
+    return collect(cached(db, SEARCH_SQL.walk(words.length)).iterate({ ...params, walk: rows }) as IterableIterator<{ id: number }>);
+  };
+  if (walk(WALK)) return [...hits.values()];
+  const match = prefixQuery(long);
+  if (match) {
+    const n = (cached(db, SEARCH_SQL.count).get({ match, cap: DENSE }) as { n: number }).n;
+    if (n >= DENSE) {
+      // dense: the walk meets `limit` hits within about limit × aliases / n rows (3× margin)
+      const total = (cached(db, SEARCH_SQL.aliases).get() as { n: number | null }).n ?? 0;
+      if (walk(Math.min(WALK_MAX, Math.ceil((3 * limit * total) / n)))) return [...hits.values()];
+    }
   }
-  // the walk ran out before `limit` hits: matches are sparse, so rank all of them exactly
+  // sparse (or the walk was unlucky): rank every FTS match exactly
   hits.clear();
-  const all = cached(db, SEARCH_SQL.fts).iterate({ match }) as IterableIterator<{ id: number }>;
-  try {
-    collect(all);
-  } finally {
-    all.return?.();
-  }
+  const ftsMatch = match ?? prefixQuery(words)!;
+  const short = match ? words.length - long.length : 0;
+  collect(cached(db, SEARCH_SQL.fts(words.length, short)).iterate({ ...params, match: ftsMatch }) as IterableIterator<{ id: number }>);
   return [...hits.values()];
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import { edgesAmong, neighborhood } from '../../../db/queries/graph';
-import { searchEntities, WALK } from '../../../db/queries/search';
+import { DENSE, searchEntities, WALK } from '../../../db/queries/search';
 import { createEntity } from '../../../db/queries/entities';
 import { createRelation } from '../../../db/queries/relations';
 import { createClaim } from '../../../db/queries/claims';
@@ -134,5 +134,25 @@ describe('search', () => {
     db.prepare('UPDATE entity SET merged_into = ? WHERE id = ?').run(rare, merged);
     expect(searchEntities(db, 'zol', 20).map((h) => h.nodeId)).toEqual([`e:${rare}`]);
     expect(searchEntities(db, 'fil', 3).map((h) => h.label)).toEqual([`Filler ${WALK + 49}`, `Filler ${WALK + 48}`, `Filler ${WALK + 47}`]);
+  });
+
+  it('a dense prefix past the first walk and a one-letter word next to a rare one rank exactly', () => {
+    const insert = db.prepare("INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES (?, 'person', ?, ?, 0, 0)");
+    const alias = db.prepare("INSERT INTO alias (entity_id, name, norm, kind, importance) VALUES (?, ?, ?, 'name', ?)");
+    const add = (name: string, importance: number) => {
+      const id = Number(insert.run(`u-${name}`, name, importance).lastInsertRowid);
+      alias.run(id, name, name.toLowerCase(), importance);
+      return id;
+    };
+    db.transaction(() => {
+      for (let i = 0; i < WALK + 10; i++) add(`Filler ${i}`, 400 + (i % 50)); // above every match: the first walk finds none
+      for (let i = 0; i < DENSE + 100; i++) add(`Abel ${i}`, i % 300);
+    })();
+    const expected = (db.prepare(`SELECT name FROM alias WHERE norm LIKE 'abel %' ORDER BY importance DESC, norm, id LIMIT 5`).all() as { name: string }[]).map((r) => r.name);
+    expect(searchEntities(db, 'abe', 5).map((h) => h.label)).toEqual(expected);
+    const rare = person('Zoltan Rare', 1);
+    person('Zoltan Other', 2);
+    expect(searchEntities(db, 'zoltan r', 20).map((h) => h.nodeId)).toEqual([`e:${rare}`]);
+    expect(searchEntities(db, 'r zol', 20).map((h) => h.nodeId)).toEqual([`e:${rare}`]);
   });
 });
