@@ -9,6 +9,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GraphStore } from '../db/store';
 import { events, type EventName, type EventPayload } from '../shared/api/events';
 import { createRouter, type Router } from './router';
+import { allHandlers } from './handlers';
+import { createDesktopHandlers } from './desktop-handlers';
+import { exportFiles } from './export-files';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from './http/headers';
 import { defaultInvestigationPath, userDataDir } from './http/paths';
 import { resolveStaticPath, staticRoot, type StaticRoot } from './http/static';
@@ -44,6 +47,15 @@ function broadcast<E extends EventName>(name: E, payload: EventPayload<E>): void
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, name, checked);
 }
 
+/** export.saveAs: the save dialog, attached to the window when there is one. */
+function desktopHandlers() {
+  return createDesktopHandlers({
+    files: exportFiles(),
+    defaultDir: app.getPath('downloads'),
+    showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+  });
+}
+
 /** Opens (or creates) an investigation and makes it current; the previous one is closed. */
 function openInvestigation(path: string): boolean {
   let store: GraphStore;
@@ -54,7 +66,7 @@ function openInvestigation(path: string): boolean {
     dialog.showErrorBox('Cannot open the investigation', (error as Error).message);
     return false;
   }
-  const router = createRouter({ store, appVersion: app.getVersion(), emit: broadcast });
+  const router = createRouter({ store, appVersion: app.getVersion(), emit: broadcast }, [...allHandlers, desktopHandlers()]);
   const unsubscribe = store.onChange(({ historyId, action, nodeIds }) => broadcast('graph.changed', { historyId, action, nodeIds }));
   // browser mode or the CLI may write the same file: their commits reach the windows too
   store.startWatching();

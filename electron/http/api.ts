@@ -1,7 +1,10 @@
 // POST /api/invoke: `{method, args}` in, `{ok:true,result}` or `{ok:false,error}` out, through the
 // same router the desktop IPC uses. The body is capped before it is buffered, and a failure never
-// carries a stack trace.
+// carries a stack trace. GET /api/download/<id> hands a prepared export (export.prepare) to the
+// browser as an attachment, once.
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ExportFiles } from '../export-files';
 import type { ErrorBody, ErrorCode } from '../../shared/api/errors';
 import { errorBody, type Router } from '../router';
 
@@ -108,4 +111,36 @@ export async function handleInvoke(router: Router, req: IncomingMessage, res: Se
     const body = errorBody(error);
     sendError(res, statusFor(body.code), body);
   }
+}
+
+/** RFC 6266/5987: an ASCII fallback name plus the exact UTF-8 name. */
+export function attachmentHeader(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function handleDownload(files: ExportFiles, req: IncomingMessage, res: ServerResponse, id: string): void {
+  if (req.method !== 'GET') {
+    sendError(res, 405, { code: 'invalid_arguments', message: 'Use GET for /api/download' }, { Allow: 'GET' });
+    return;
+  }
+  // take() accepts only the id pattern (no dots, no slashes), so an id can never name another file
+  const file = files.take(id);
+  if (!file) {
+    sendError(res, 404, { code: 'not_found', message: 'No such download: it was already saved or has expired; export again' });
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': file.bytes,
+    'Content-Disposition': attachmentHeader(file.name),
+    'Cache-Control': 'no-store',
+  });
+  const stream = createReadStream(file.path);
+  // the file is delivered once: removed when sent, and also when the browser gives up half-way
+  const cleanup = () => files.remove(file.id);
+  stream.on('error', () => { cleanup(); res.destroy(); });
+  res.on('close', cleanup);
+  stream.pipe(res);
 }

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../shared/api/events';
 import type { GraphStore } from '../../db/store';
 import { createRouter, type Router } from '../router';
-import { DEFAULT_MAX_BODY_BYTES, handleInvoke, sendError } from './api';
+import { DEFAULT_MAX_BODY_BYTES, handleDownload, handleInvoke, sendError } from './api';
+import { exportFiles, type ExportFiles } from '../export-files';
 import { checkSite, checkToken, newToken, presentedToken, tokenCookie, type Verdict } from './guard';
 import { setSecurityHeaders } from './headers';
 import { createEventHub, type EventHub } from './sse';
@@ -43,6 +44,8 @@ interface Context {
   token: string;
   port: number;
   maxBodyBytes: number;
+  /** prepared exports: the same table export.prepare writes into */
+  files: ExportFiles;
 }
 
 function refuse(res: ServerResponse, isApi: boolean, verdict: Exclude<Verdict, { ok: true }>): void {
@@ -75,6 +78,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     ctx.hub.attach(req, res);
     return;
   }
+  if (url.pathname.startsWith('/api/download/')) return handleDownload(ctx.files, req, res, url.pathname.slice('/api/download/'.length));
   if (isApi) return sendError(res, 404, { code: 'not_found', message: `No API endpoint ${url.pathname}` });
   return serveStatic(ctx.root, req, res, url.pathname);
 }
@@ -88,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     router, hub, token, port: 0,
     root: await staticRoot(options.staticDir),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    files: exportFiles(),
   };
 
   const server = createServer((req, res) => {

@@ -1,5 +1,8 @@
 // The export and import calls of SPEC §5: declared like contract.ts (zod arguments and results) and
-// spread into the contract. Paths are chosen by the user in a save/open dialog.
+// spread into the contract. `export.run`/`snapshot.import`/`graph.importFile` take paths (CLI, tests);
+// the window never sees paths, so it uses `export.prepare` (a file in a private temp folder, named
+// by an unguessable download id), `export.saveAs` (desktop only: the save dialog) and
+// `graph.importUpload` (the file's bytes).
 import { z } from 'zod';
 import { NODE_ID_PATTERN } from '../graph/ids';
 
@@ -33,6 +36,24 @@ const GraphImport = z.object({
   selfLoops: z.number(), notes: z.number(), typedNodes: z.number(), historyId: z.number().nullable(),
 });
 
+/** A prepared download: 128 random bits, base64url (22 characters); nothing else is ever a valid id. */
+export const DOWNLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const DownloadId = z.string().regex(DOWNLOAD_ID_PATTERN, 'expected a download id');
+/** A file name the user will see in a save dialog or the browser's downloads: no folders, no control characters. */
+const FileName = z.string().min(1).max(200).regex(/^[^/\\\u0000-\u001f]+$/, 'expected a file name without folders').refine((n) => n !== '.' && n !== '..', 'expected a file name');
+/** base64 of at most `bytes` bytes; validated here because Buffer.from silently skips bad characters. */
+const base64Of = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4, `the file is larger than ${bytes / (1024 * 1024)} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+/** what export.prepare takes: export.run without the path */
+const PrepareArgs = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  scope: ExportScopeArg.default({ kind: 'investigation' }),
+  includeHistory: z.boolean().default(false),
+  picture: z.string().max(64 * 1024 * 1024).regex(/^data:image\//, 'expected a data:image URL').nullable().default(null),
+  gexfVersion: z.enum(['1.3', '1.2draft']).default('1.3'),
+}).strict();
+
 export const exportContract = {
   'export.run': {
     args: z.object({
@@ -46,9 +67,26 @@ export const exportContract = {
     }).strict(),
     result: z.object({ path: z.string(), bytes: z.number(), counts: z.record(z.string(), z.number()) }),
   },
+  'export.prepare': {
+    args: PrepareArgs,
+    result: z.object({ downloadId: z.string(), name: z.string(), bytes: z.number(), counts: z.record(z.string(), z.number()) }),
+  },
+  /** Desktop only (the save dialog lives in the main process); browser mode downloads instead. */
+  'export.saveAs': {
+    args: z.object({ downloadId: DownloadId.optional(), name: FileName, base64: base64Of(MAX_UPLOAD_BYTES).optional() }).strict()
+      .refine((a) => (a.downloadId === undefined) !== (a.base64 === undefined), 'give either downloadId or base64'),
+    result: z.object({ saved: z.boolean(), where: z.string().optional() }),
+  },
   'snapshot.import': { args: z.object({ path: FilePath }).strict(), result: SnapshotImport },
   'graph.importFile': {
     args: z.object({ path: FilePath }).strict(),
+    result: z.discriminatedUnion('kind', [
+      SnapshotImport.extend({ kind: z.literal('snapshot') }),
+      GraphImport.extend({ kind: z.enum(['graphml', 'gexf']) }),
+    ]),
+  },
+  'graph.importUpload': {
+    args: z.object({ name: FileName, base64: base64Of(MAX_UPLOAD_BYTES).min(1, 'the file is empty') }).strict(),
     result: z.discriminatedUnion('kind', [
       SnapshotImport.extend({ kind: z.literal('snapshot') }),
       GraphImport.extend({ kind: z.enum(['graphml', 'gexf']) }),

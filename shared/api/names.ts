@@ -16,7 +16,7 @@ export const METHOD_NAMES: readonly string[] = [
   'history.list', 'history.undo', 'history.redo',
   'import.preview', 'import.commit', 'import.batch', 'import.cancel',
   'path.find', 'view.get', 'view.save', 'view.list',
-  'export.run', 'snapshot.import', 'graph.importFile',
+  'export.run', 'export.prepare', 'export.saveAs', 'snapshot.import', 'graph.importFile', 'graph.importUpload',
 ];
 
 export const EVENT_NAME_LIST: readonly string[] = ['graph.changed', 'task.progress', 'menu.command', 'app.reopened'];
