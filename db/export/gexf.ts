@@ -5,7 +5,7 @@ import { writeAtomically } from './atomic';
 import { EDGE_ATTRS, NODE_ATTRS, present, type AttrType } from './attributes';
 import { forEachEdge, forEachNode } from './graph-rows';
 import type { ExportScope } from './scope';
-import { attrs, element } from './xml';
+import { attrs, element, elementStream } from './xml';
 
 const GEXF_TYPE: Record<AttrType, string> = { string: 'string', int: 'integer', double: 'double' };
 
@@ -30,17 +30,21 @@ export function exportGexf(db: SqliteDb, path: string, scope: ExportScope, optio
     file.write('    </attributes>\n    <attributes class="edge" mode="static">\n');
     EDGE_ATTRS.forEach((def, i) => file.write(`      ${element('attribute', attrs({ id: `d${i}`, title: def.name, type: GEXF_TYPE[def.type] }))}\n`));
     file.write('    </attributes>\n    <nodes>\n');
+    const nodes = elementStream('node', (chunk) => file.write(chunk));
     forEachNode(db, scope, (node) => {
       counts.nodes += 1;
       const attvalue = present(NODE_ATTRS, node).map(([i, , value]) => attrs({ for: `n${i}`, value }));
-      file.write(`      ${element('node', { ...attrs({ id: node.id, label: node.label }), attvalues: { attvalue } })}\n`);
+      nodes.push({ ...attrs({ id: node.id, label: node.label }), attvalues: { attvalue } });
     });
+    nodes.flush();
     file.write('    </nodes>\n    <edges>\n');
+    const edges = elementStream('edge', (chunk) => file.write(chunk));
     forEachEdge(db, scope, (edge) => {
       counts.edges += 1;
       const attvalue = present(EDGE_ATTRS, edge).map(([i, , value]) => attrs({ for: `d${i}`, value }));
-      file.write(`      ${element('edge', { ...attrs({ id: edge.id, source: edge.source, target: edge.target, label: edge.label }), attvalues: { attvalue } })}\n`);
+      edges.push({ ...attrs({ id: edge.id, source: edge.source, target: edge.target, label: edge.label }), attvalues: { attvalue } });
     });
+    edges.flush();
     file.write('    </edges>\n  </graph>\n</gexf>\n');
   })).deferred();
   return { ...written, counts };

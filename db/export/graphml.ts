@@ -6,7 +6,7 @@ import { writeAtomically } from './atomic';
 import { EDGE_ATTRS, NODE_ATTRS, present, type AttrType } from './attributes';
 import { forEachEdge, forEachNode } from './graph-rows';
 import type { ExportScope } from './scope';
-import { attrs, element, text } from './xml';
+import { attrs, element, elementStream, text } from './xml';
 
 const GRAPHML_TYPE: Record<AttrType, string> = { string: 'string', int: 'long', double: 'double' };
 
@@ -19,16 +19,20 @@ export function exportGraphml(db: SqliteDb, path: string, scope: ExportScope) {
     NODE_ATTRS.forEach((def, i) => file.write(`  ${element('key', attrs({ id: `n${i}`, for: 'node', 'attr.name': def.name, 'attr.type': GRAPHML_TYPE[def.type] }))}\n`));
     EDGE_ATTRS.forEach((def, i) => file.write(`  ${element('key', attrs({ id: `d${i}`, for: 'edge', 'attr.name': def.name, 'attr.type': GRAPHML_TYPE[def.type] }))}\n`));
     file.write('  <graph id="skein" edgedefault="directed">\n');
+    const nodes = elementStream('node', (chunk) => file.write(chunk));
     forEachNode(db, scope, (node) => {
       counts.nodes += 1;
       const data = present(NODE_ATTRS, node).map(([i, , value]) => ({ ...attrs({ key: `n${i}` }), '#text': text(value) }));
-      file.write(`    ${element('node', { ...attrs({ id: node.id }), data })}\n`);
+      nodes.push({ ...attrs({ id: node.id }), data });
     });
+    nodes.flush();
+    const edges = elementStream('edge', (chunk) => file.write(chunk));
     forEachEdge(db, scope, (edge) => {
       counts.edges += 1;
       const data = present(EDGE_ATTRS, edge).map(([i, , value]) => ({ ...attrs({ key: `d${i}` }), '#text': text(value) }));
-      file.write(`    ${element('edge', { ...attrs({ id: edge.id, source: edge.source, target: edge.target }), data })}\n`);
+      edges.push({ ...attrs({ id: edge.id, source: edge.source, target: edge.target }), data });
     });
+    edges.flush();
     file.write('  </graph>\n</graphml>\n');
   })).deferred();
   return { ...written, counts };
