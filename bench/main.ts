@@ -1,4 +1,4 @@
-// `npm run bench [-- --entities N] [--only S1,S2,S3,S4,S5,S7] [--runs N] [--limit N]`: builds (or reuses) the
+// `npm run bench [-- --entities N] [--only S1,S2,S3,S4,S5,S6,S7] [--runs N] [--limit N] [--articles N]`: builds (or reuses) the
 // fixed-seed investigation, measures the budgets of PERFORMANCE.md, prints p50 / p95 / max per row
 // with the machine it ran on, a PASS/FAIL table, and writes bench/.cache/last-results.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { machineLine, printRow, printSummary, type Row } from './report';
 import { benchLoad } from './s1-load';
 import { benchNeighborhood } from './s2-neighborhood';
 import { benchSearch } from './s3-search';
+import { benchBatch } from './s6-batch';
 
 const log = (line: string) => console.log(line);
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       runs: { type: 'string', default: '200' },
       limit: { type: 'string', default: '200' },
+      articles: { type: 'string', default: '1000' },
     },
   });
   const entities = Number(values.entities);
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(entities) || entities < 1000) throw new Error('--entities must be an integer ≥ 1000');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('--limit must be 1–500');
-  const only = new Set((values.only ?? 'S1,S2,S3,S4,S5,S7').split(',').map((s) => s.trim().toUpperCase()));
+  const articles = Number(values.articles);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a positive integer');
+  const only = new Set((values.only ?? 'S1,S2,S3,S4,S5,S6,S7').split(',').map((s) => s.trim().toUpperCase()));
 
   const started = Date.now();
   const dataset = ensureDataset(entities, (line) => log(`  generate: ${line}`));
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     if (only.has('S3')) emit(await benchSearch(router, store.db, { runs }));
     if (only.has('S4')) emit(await benchS4(store, runs));
     if (only.has('S5')) emit(await benchS5());
+    if (only.has('S6')) emit(await benchBatch(dataset.path, entities, articles, log));
     if (only.has('S7')) emit(await benchS7(dataset.path));
   } finally {
     store.close();

@@ -1,0 +1,128 @@
+// S6: batch import of generated articles (bench/s6-articles.ts) into a COPY of the bench
+// investigation through the real pipeline (electron/import/batch.ts: read, gazetteer, extraction in
+// the worker pool, auto-accept, db/import/commit.ts with history), measuring the total time, the
+// RSS of this process (workers included) sampled every second, and S2 expansions measured from a
+// concurrent reader process on its own connection (bench/s6-reader.ts) while the batch runs.
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { GraphStore } from '../db/store';
+import { runBatch } from '../electron/import/batch';
+import { sharedPool } from '../electron/import/extract-pool';
+import { CACHE_DIR } from './generate';
+import { HUBS, hubId } from './model';
+import { articles, type Cast } from './s6-articles';
+import { Rng } from './rng';
+import { latencyRow, now, summarize, type Row } from './report';
+
+const MIB = 2 ** 20;
+
+/** People, organisations and places of the investigation for the articles to mention (hubs included). */
+function castOf(path: string, entities: number): Cast {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rng = new Rng(6060);
+    const byId = db.prepare('SELECT kind, name FROM entity WHERE id = ?');
+    const cast: Cast = { people: [], orgs: [], places: [] };
+    const add = (id: number) => {
+      const row = byId.get(id) as { kind: string; name: string } | undefined;
+      if (row?.kind === 'person') cast.people.push(row.name);
+      else if (row?.kind === 'organization') cast.orgs.push(row.name);
+      else if (row?.kind === 'place') cast.places.push(row.name);
+    };
+    for (let h = 0; h < HUBS; h++) add(hubId(h, entities));
+    for (let i = 0; i < 6000; i++) add(1 + rng.int(entities));
+    return cast;
+  } finally {
+    db.close();
+  }
+}
+
+function copyInvestigation(path: string): string {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const copy = join(CACHE_DIR, 's6-copy.skein');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  copyFileSync(path, copy);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+  return copy;
+}
+
+interface ReaderResult { samples: { at: number; ms: number; hub: boolean }[] }
+
+function startReader(path: string, entities: number): { ready: Promise<void>; stop: () => Promise<ReaderResult> } {
+  const child = fork(join(import.meta.dirname, 's6-reader.ts'), [path, String(entities)], { execArgv: ['--import', 'tsx'] });
+  let result: ((r: ReaderResult) => void) | null = null;
+  const ready = new Promise<void>((resolve) => {
+    child.on('message', (message) => {
+      if (message === 'ready') resolve();
+      else result?.(message as ReaderResult);
+    });
+  });
+  return {
+    ready,
+    stop: () => new Promise<ReaderResult>((resolve) => {
+      result = resolve;
+      child.send('stop');
+    }),
+  };
+}
+
+export async function benchBatch(datasetPath: string, entities: number, count = 1000, log: (line: string) => void = () => {}): Promise<Row[]> {
+  const copy = copyInvestigation(datasetPath);
+  const dir = mkdtempSync(join(tmpdir(), 'skein-s6-'));
+  const texts = articles(count, castOf(copy, entities));
+  texts.forEach((text, i) => writeFileSync(join(dir, `article-${String(i + 1).padStart(4, '0')}.txt`), text));
+  const words = texts.reduce((sum, t) => sum + t.split(/\s+/).length, 0);
+  const store = new GraphStore(copy, { checkIntegrity: false });
+  const reader = startReader(copy, entities);
+  await reader.ready;
+  const rss: { t: number; mib: number }[] = [];
+  const start = now();
+  const sample = () => rss.push({ t: (now() - start) / 1000, mib: process.memoryUsage().rss / MIB });
+  sample();
+  const timer = setInterval(sample, 1000);
+  let batchEnd = start;
+  try {
+    const result = await runBatch(store, [dir], {
+      emit: (_event, payload) => {
+        const p = payload as { done: number; total: number };
+        if (p.done > 0 && p.done % 100 === 0) log(`  S6: ${p.done}/${p.total} articles, ${((now() - start) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / MIB).toFixed(0)} MiB`);
+      },
+    });
+    batchEnd = now();
+    sample();
+    const seconds = (batchEnd - start) / 1000;
+    const { samples } = await reader.stop();
+    const during = samples.filter((s) => s.at >= start && s.at <= batchEnd);
+    const poolMode = sharedPool().mode;
+    const tenth = rss[Math.min(rss.length - 1, Math.max(1, Math.floor(rss.length / 10)))]!.mib;
+    const peak = Math.max(...rss.map((r) => r.mib));
+    const last = rss[rss.length - 1]!.mib;
+    const curve = [0, 0.25, 0.5, 0.75, 1].map((f) => rss[Math.min(rss.length - 1, Math.round(f * (rss.length - 1)))]!)
+      .map((r) => `${r.t.toFixed(0)} s ${r.mib.toFixed(0)}`).join(', ');
+    const growth = last - tenth;
+    const reads = summarize(during.map((s) => s.ms));
+    return [
+      {
+        id: 'S6', what: `batch import, ${count} articles`, samples: 1, p50: null, p95: null, max: null, unit: '',
+        size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, extraction ${poolMode})${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
+        pass: seconds <= 120 && result.failed.length === 0, budget: '≤ 120 s',
+      },
+      {
+        id: 'S6', what: 'RSS during the batch (MiB, flat)', samples: rss.length, p50: null, p95: null, max: null, unit: '',
+        size: `${curve}; peak ${peak.toFixed(0)}, growth after the first tenth ${growth.toFixed(0)} MiB`,
+        pass: growth <= 64, budget: 'growth ≤ 64 MiB after warm-up',
+      },
+      latencyRow('S6', 'S2 reads from a second connection meanwhile', during.map((s) => s.ms),
+        `${reads.n} expansions (${during.filter((s) => s.hub).length} on hubs) over ${seconds.toFixed(0)} s`, { max: 50 }),
+    ];
+  } finally {
+    clearInterval(timer);
+    store.close();
+    await sharedPool().close();
+    rmSync(dir, { recursive: true, force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  }
+}
