@@ -9,7 +9,10 @@ import type { Claim, Entity, Source } from '../../shared/domain/model';
 import { BackendProvider } from '../../renderer/backend/context';
 import { BackendError } from '../../renderer/backend/types';
 import { Inspector } from '../../renderer/app/inspector/Inspector';
+import { CurationButtons } from '../../renderer/curation/CurationRoot';
 import { MergeDialog } from '../../renderer/curation/MergeDialog';
+import { attachCanvas } from '../../renderer/explore/canvasBridge';
+import type { Core } from 'cytoscape';
 import { resetStore, useSkein } from '../../renderer/state/store';
 import { fakeBackend, type Handlers } from './fakeBackend';
 
@@ -128,5 +131,24 @@ describe('merge dialog', () => {
     expect(argsOf(backend, 'entity.merge')).toEqual([{ survivorId: 2, mergedIds: [1], name: 'Marta Quell' }]);
     // the canvas swaps the merged node for the survivor
     expect(Object.keys(useSkein.getState().nodes)).toEqual(['e:2']);
+  });
+});
+
+describe('merge from the canvas selection', () => {
+  it('offers the selected entities (not claims or sources) to the merge dialog', () => {
+    const selected = ['e:1', 'c:3', 'e:2', 's:4'].map((id) => ({ id: () => id }));
+    attachCanvas({ $: () => selected } as unknown as Core);
+    try {
+      render(<BackendProvider backend={fakeBackend(base)}><CurationButtons /></BackendProvider>);
+      fireEvent.click(screen.getByTestId('merge-selected'));
+      expect(useSkein.getState().mergeIds).toEqual([1, 2]);
+      selected.splice(0, 3);
+      useSkein.getState().closeMerge();
+      fireEvent.click(screen.getByTestId('merge-selected'));
+      expect(useSkein.getState().mergeIds).toBeNull();
+      expect(useSkein.getState().notice?.text).toContain('Select two or more entities');
+    } finally {
+      attachCanvas(null);
+    }
   });
 });
