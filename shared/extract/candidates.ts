@@ -4,6 +4,7 @@
 import type { EntityKind, TextRange } from './types-local';
 import { MONTHS, NAME_CONNECTORS, NOT_NAMES, PERSON_TITLES, ORG_HEADS, WEEKDAYS } from './lexicon';
 import { lexClass } from './nlp';
+import { initials } from './aliases';
 import { isAcronym, isCapitalised, isCyrillic, isOrdinal, type Token } from './tokens';
 
 export interface RawMention extends TextRange {
@@ -38,6 +39,14 @@ export function isHeading(text: string, range: TextRange): boolean {
 export function findNameRuns(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>, propn: ReadonlySet<number>, headings: ReadonlySet<number>): RawMention[] {
   const out: RawMention[] = [];
   const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+  // words the text also writes in lower case, and words it capitalises mid-sentence: a sentence's
+  // first word that is only ever lower case elsewhere ("Intelligence reports …") is no name
+  const lowerWords = new Set<string>();
+  const midCaps = new Set<string>();
+  for (const t of tokens) {
+    if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+    else if (!sentenceStarts.has(t.start) && !headings.has(t.sentence)) midCaps.add(t.text.toLowerCase());
+  }
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -51,13 +60,15 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
       const next = tokens[j + 1]!;
       if (next.sentence !== t.sentence) break;
       const g = gap(tokens[j]!, next);
-      if (g === ' ' && startsName(next.text)) {
-        // (a possessive leaves "’s " in the gap, so "Trump’s Russia" stays two names)
+      if ((g === ' ' || g === ' & ') && startsName(next.text)) {
+        // (a possessive leaves "’s " in the gap, so "Trump’s Russia" stays two names;
+        // "Pruitt Hauling & Recycling" is one)
         j++;
         continue;
       }
       // "European Public Prosecutor's Office": a possessive inside a body's name
-      if (/^['’]s $/.test(g) && j > i && startsName(next.text) && ORG_HEADS.has(next.text.toLowerCase()) && !ORG_HEADS.has(tokens[j]!.text.toLowerCase())) {
+      if (/^['’]s $/.test(g) && j > i && startsName(next.text) && ORG_HEADS.has(next.text.toLowerCase()) && !ORG_HEADS.has(tokens[j]!.text.toLowerCase()) && lexClass(tokens[j]!.text) !== 'place') {
+        // (but "East Germany's Ministry …" is a place's body, two names)
         j++;
         continue;
       }
@@ -73,6 +84,14 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
         }
       }
       break;
+    }
+    // "Bureau of Industry and Security (BIS)": "and" inside a body's name, when the bracketed
+    // acronym that follows spells the whole name
+    if (tokens[j + 1]?.text === 'and' && tokens[j + 2] && startsName(tokens[j + 2]!.text) && tokens[j + 2]!.sentence === t.sentence) {
+      let k = j + 2;
+      while (tokens[k + 1] && gap(tokens[k]!, tokens[k + 1]!) === ' ' && startsName(tokens[k + 1]!.text)) k++;
+      const acro = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(tokens[k]!.end, tokens[k]!.end + 14))?.[1];
+      if (acro && initials(text.slice(t.start, tokens[k]!.end)) === acro) j = k;
     }
     // a lowercase company suffix still belongs to the name ("Orrin Foods plc")
     const suffix = tokens[j + 1];
@@ -103,7 +122,8 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
         a++;
         continue;
       }
-      if (a < b && lexClass(w) === 'demonym' && !ORG_HEADS.has(tokens[b]!.text.toLowerCase())) {
+      // (kept before a body named "X for Y": "Canadian Centre for Cyber Security")
+      if (a < b && lexClass(w) === 'demonym' && !ORG_HEADS.has(tokens[b]!.text.toLowerCase()) && !tokens.slice(a + 1, b).some((x, n) => ORG_HEADS.has(x.text.toLowerCase()) && /^(?:for|of)$/.test(tokens[a + 2 + n]?.text ?? ''))) {
         demonym = w;
         a++;
         continue;
@@ -135,6 +155,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
     // a platform named only as the medium ("a Facebook post") is not an entity
     if (/^\s+(?:post|posts|page|account|channel|video|livestream|stream|group chat|profile|feed|message)\b/i.test(text.slice(last.end, last.end + 14)) && /\b(?:a|an|his|her|their|its|in|on)\s+$/i.test(text.slice(Math.max(0, first.start - 8), first.start))) return;
     if (a === b && first.text.length < 2) return;
+    if (a === b && sentenceStarts.has(first.start) && !isAcronym(first.text) && lowerWords.has(first.text.toLowerCase()) && !midCaps.has(first.text.toLowerCase())) return;
     out.push({
       start: first.start, end: last.end, text: text.slice(first.start, last.end), first: a, last: b, sentence,
       titled, demonym, heading: headings.has(sentence), kind: null,

@@ -9,12 +9,19 @@ import type { ExtractedEntity, KnownEntity } from './types';
 import type { RawMention } from './candidates';
 import { initials, type AliasHit } from './aliases';
 import { isCyrillic } from './tokens';
-import { ORG_HEADS, PLACE_SYNONYMS } from './lexicon';
+import { OPERATION_NOUNS, ORG_HEADS, placeSynonym, UNIT_HEADS } from './lexicon';
+import { bareKey, foldLate, type Work } from './folding';
+
+/** "6th department of the kgb of the ussr" → ordinal 6th, head department, parent kgb. */
+function unitOf(key: string): { ordinal: string; head: string; parent: string } | null {
+  const m = /^(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|main) (?:chief )?(\w+) of (?:the )?(\w+(?: \w+)*?)(?: of .*)?$/.exec(key);
+  return m && UNIT_HEADS.has(m[2]!) ? { ordinal: m[1]!, head: m[2]!, parent: m[3]! } : null;
+}
 
 /** A body's name without a leading country form and a trailing head word ("us treasury department" → "treasury"). */
 function coreOf(key: string): string {
   const w = wordsOf(key);
-  if (w.length >= 2 && PLACE_SYNONYMS[w[0]!] !== undefined) w.shift();
+  if (w.length >= 2 && placeSynonym(w[0]!, normalizeKey) !== undefined) w.shift();
   if (w.length >= 2 && ORG_HEADS.has(w[w.length - 1]!)) w.pop();
   return w.join(' ');
 }
@@ -22,7 +29,7 @@ function coreOf(key: string): string {
 /** The alias key, with country short forms mapped onto their full names. */
 const entityKey = (text: string): string => {
   const k = normalizeKey(text);
-  return PLACE_SYNONYMS[k] ?? k;
+  return placeSynonym(k, normalizeKey) ?? k;
 };
 
 export interface EntityBuild {
@@ -33,13 +40,6 @@ export interface EntityBuild {
   mentions: { start: number; end: number; key: string; sentence: number }[];
 }
 
-interface Work {
-  entity: ExtractedEntity;
-  votes: Record<EntityKind, number>;
-  keys: Set<string>;
-  surname: string | null;
-  lastSeen: number;
-}
 
 const wordsOf = (key: string) => key.split(' ').filter(Boolean);
 
@@ -95,6 +95,7 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
   const body = ordered.filter((m) => !m.heading);
   const heads = ordered.filter((m) => m.heading);
   const recent: Work[] = [];
+  const aliasOwners: { key: string; owner: Work }[] = [];
 
   for (const m of body) {
     const key = entityKey(m.text);
@@ -103,6 +104,7 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
     if (hit) {
       const owner = ownerOf(hit);
       if (owner) {
+        aliasOwners.push({ key: bareKey(hit.text), owner });
         attach(owner, m, hit.kind === 'transliteration' || (isCyrillic(m.text) && !isCyrillic(owner.entity.name)) ? 'transliteration' : hit.kind === 'name' ? 'name' : hit.kind);
         continue;
       }
@@ -122,13 +124,20 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
   for (const h of hits) {
     if (aliasAt.get(h.start) !== h || keptStarts.has(h.start)) continue;
     const owner = ownerOf(h);
+    if (owner) aliasOwners.push({ key: bareKey(h.text), owner });
     if (owner) attach(owner, { start: h.start, end: h.end, text: h.text, first: 0, last: 0, sentence: sentenceAt(h.start), titled: null, demonym: null, heading: false, kind: null }, h.kind === 'transliteration' ? 'transliteration' : h.kind);
   }
   for (const m of heads) {
     const key = entityKey(m.text);
     const w = byKey.get(key) ?? shortFormOwner(m, key);
     if (w) attach(w, m, null);
+    // "The Kremlin’s Invitation …": the definite article and a possessive mark a body's name
+    else if (m.first === m.last && /\bthe\s+$/i.test(textBefore(m.start)) && /^['’]s\b/u.test(text.slice(m.end, m.end + 3))) {
+      const made = create(m, 'organization');
+      attach(made, { ...m, kind: 'organization' }, null);
+    }
   }
+  foldLate(works, aliasOwners, keptOwner);
 
   // kinds by vote; canonical name = the fullest form
   for (const w of works) {
@@ -196,6 +205,22 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
       }
       if (best >= 0) return keptOwner[best]!;
     }
+    // a codename goes to a person or a programme, not to the agency that gave it: "X was
+    // recruited by the KGB … and given the codename", "a file on him under the codename"
+    if (!h.bracket && h.kind === 'codename') {
+      const cueSentence = sentenceAt(h.ownerBefore);
+      const lead = textBefore(h.ownerBefore);
+      if (OPERATION_NOUNS.has(/([\p{L}-]+)\s*$/u.exec(lead)?.[1]?.toLowerCase() ?? '')) return null;
+      let person: Work | null = null;
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const k = kept[i]!;
+        if (k.end > h.ownerBefore) continue;
+        if (k.sentence !== cueSentence) break;
+        if (keptOwner[i]!.entity.kind === 'person' || keptOwner[i]!.votes.person > 0) { person = keptOwner[i]!; break; }
+      }
+      if (!person && /\b(?:him|her|his)\b/i.test(lead)) person = recent.find((w) => w.entity.kind === 'person') ?? null;
+      if (person) return person;
+    }
     for (let i = kept.length - 1; i >= 0; i--) {
       const k = kept[i]!;
       if (k.end > h.ownerBefore) continue;
@@ -214,6 +239,14 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
       for (const w of recent) if (w.surname === key && w.entity.kind !== 'place' && (w.votes.person > 0 || w.entity.kind === 'person')) return w;
       if (/^\p{Lu}{2,}$/u.test(m.text.replace(/\./g, ''))) {
         for (const w of recent) for (const k of w.keys) if (wordsOf(k).length >= 2 && initials(k) === m.text.replace(/\./g, '').toUpperCase()) return w;
+      }
+    }
+    // "6th Department of the KGB of the USSR" and "6th Directorate of the KGB": one numbered unit
+    const unit = unitOf(key);
+    if (unit) {
+      for (const w of recent) for (const k of w.keys) {
+        const other = unitOf(k);
+        if (other && other.ordinal === unit.ordinal && other.parent === unit.parent && other.head !== unit.head) return w;
       }
     }
     // "6th Directorate" → "6th Directorate of the KGB"; "Halyard Marine" → "Halyard Marine Holdings"

@@ -37,6 +37,7 @@ export const ORG_HEADS = set(`
   collective fze fzco house hauling recycling rundfunk zeitung gazeta research
   foods food pharmaceuticals pharma steel mining metals chemicals construction builders
   developments properties estates realty airline brewery breweries
+  eood ood ead ad sro oü sia uab vestnik
 `);
 
 /** First words that make an organisation when followed by "of …" ("Ministry of Defence"). */
@@ -114,3 +115,53 @@ export const PLACE_SYNONYMS: Record<string, string> = {
   uae: 'united arab emirates', prc: 'china', 'peoples republic of china': 'china', gdr: 'east germany', ddr: 'east germany',
   frg: 'west germany', bvi: 'british virgin islands', drc: 'democratic republic of the congo',
 };
+
+let placeSynonymsByKey: Map<string, string> | null = null;
+/**
+ * PLACE_SYNONYMS looked up by alias key. normalizeKey folds doubled letters ("USSR" → "usr"), so
+ * the table is re-keyed through the same function the caller used on the name.
+ */
+export function placeSynonym(key: string, fold: (s: string) => string): string | undefined {
+  if (!placeSynonymsByKey) {
+    placeSynonymsByKey = new Map();
+    for (const [k, v] of Object.entries(PLACE_SYNONYMS)) {
+      placeSynonymsByKey.set(fold(k), fold(v));
+      placeSynonymsByKey.set(fold(v), fold(v));
+    }
+  }
+  return placeSynonymsByKey.get(key);
+}
+
+/** Lower-case nouns that, right before a name, say what it names ("the daily X", "the broker X"). */
+export const MEDIA_NOUNS = set(`
+  outlet website site daily newspaper paper tabloid weekly broadsheet broadcaster channel station
+  magazine publication portal blog newsletter news-site newswire
+`);
+export const ORG_DESCRIPTORS = set(`
+  company firm group consultancy builder lender bank insurer broker brokerage
+  fund charity club exchange distributor supplier manufacturer maker operator retailer
+  contractor subcontractor carrier shipper agency ministry regulator watchdog institute
+  think-tank thinktank nonprofit non-profit collective organisation organization association
+  union party movement startup start-up conglomerate subsidiary outfit laboratory lab
+  registry court ngo network platform studio label publisher airline utility miner
+`);
+/** Lower-case nouns that, right before or after a name, say it is a person ("his wife, X"). */
+export const PERSON_DESCRIPTORS = set(`
+  wife husband son daughter brother sister father mother uncle aunt nephew niece cousin widow
+  widower partner fiancé fiancée girlfriend boyfriend grandson granddaughter brother-in-law
+  sister-in-law son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter
+  planner engineer chemist accountant auditor economist consultant adviser advisor aide
+  assistant secretary clerk editor reporter journalist columnist correspondent photographer
+  lawyer attorney solicitor barrister businessman businesswoman entrepreneur investor
+  banker trader financier tycoon oligarch magnate politician lawmaker legislator candidate
+  official officer agent spy diplomat ambassador activist campaigner blogger analyst
+  researcher scientist physicist historian professor lecturer doctor surgeon nurse athlete
+  skier player coach manager director founder co-founder chairman chairwoman spokesman
+  spokeswoman spokesperson executive whistleblower defector dissident informant pilot captain
+  student teacher priest judge prosecutor investigator detective minister mayor councillor
+  councilman councilwoman governor senator deputy president premier chancellor
+`);
+/** Unit words of a body's sub-unit ("6th Directorate", "Main Department"): the same numbered unit. */
+export const UNIT_HEADS = set('department directorate division service section bureau unit administration branch office');
+/** Nouns that name a programme or operation: a codename given to one is not a person's alias. */
+export const OPERATION_NOUNS = set('programme program operation project scheme plan campaign initiative');

@@ -4,8 +4,9 @@
 // surname morphology. Returns null when nothing speaks for a kind; the entity pass decides then.
 import type { EntityKind } from './types-local';
 import type { RawMention } from './candidates';
-import { EVENT_HEADS, ORG_HEADS, PLACE_SYNONYMS, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
+import { EVENT_HEADS, ORG_HEADS, placeSynonym, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
 import { lexClass } from './nlp';
+import { describedAfter, describedBefore } from './descriptors';
 import { normalizeKey } from '../text/normalize';
 import { isAcronym, isCyrillic, isOrdinal, type Token } from './tokens';
 
@@ -26,7 +27,13 @@ export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | nul
   const lastWord = lower[lower.length - 1]!;
   const firstWord = lower[0]!;
   if (m.titled) return 'person';
-  if (PLACE_SYNONYMS[normalizeKey(m.text)] || Object.values(PLACE_SYNONYMS).includes(normalizeKey(m.text))) return 'place';
+  // "the daily X", "the broker X", "his wife, X", "X, a senior planner at": the text says what it is
+  const described = describedBefore(ctx.text, m.start) ?? describedAfter(ctx.text, m.end);
+  if (described && !(words.length > 1 && PLACE_HEADS.has(lastWord)) && !PLACE_ACRONYMS.has(words.join(' '))) {
+    if (described.kind === 'organization') return 'organization';
+    if (!(words.length > 1 && ORG_HEADS.has(lastWord)) && lexClass(m.text) !== 'place' && lexClass(m.text) !== 'org' && !isAcronym(m.text)) return 'person';
+  }
+  if (placeSynonym(normalizeKey(m.text), normalizeKey)) return 'place';
   if (words.length > 1 && (EVENT_HEADS.has(lastWord) || (words.length > 2 && EVENT_HEADS.has(lower[lower.length - 2]!) && /^[ivx\d]+$/.test(lastWord)))) return 'event';
   if (words.length === 1 && PLACE_ACRONYMS.has(words[0]!)) return 'place';
   if (isOrdinal(words[0]!)) return 'organization';
