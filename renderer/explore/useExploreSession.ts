@@ -13,7 +13,6 @@ import { fitAll, restoreCanvas } from './canvasOps';
 import { parseFilters } from './filterModel';
 
 export const SAVE_DEBOUNCE_MS = 600;
-const STEP_DEBOUNCE_MS = 300;
 const LAYOUT_NAMES: LayoutName[] = ['fcose', 'concentric', 'breadthfirst', 'grid', 'saved'];
 
 /** Whether the last view is restored and saved; the toolbar shows it and end-to-end tests wait on it. */
@@ -70,7 +69,6 @@ export function useExploreSession(): void {
   useEffect(() => {
     let cancelled = false;
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
-    let stepTimer: ReturnType<typeof setTimeout> | undefined;
     const status = useViewStatus.setState;
     status({ state: 'restoring' });
 
@@ -84,12 +82,11 @@ export function useExploreSession(): void {
           .catch((error: unknown) => useSkein.getState().notify('error', `The view was not saved: ${errorMessage(error)}`));
       }, SAVE_DEBOUNCE_MS);
     };
+    // each change of what is on the canvas (show, expand, hide, path) is one step; re-reads and
+    // back/forward itself leave the same ids and are not recorded again (recordStep compares)
     const record = () => {
-      clearTimeout(stepTimer);
-      stepTimer = setTimeout(() => {
-        const s = useSkein.getState();
-        s.recordStep({ nodeIds: Object.keys(s.nodes), positions: { ...s.positions }, pinned: Object.keys(s.pinned) });
-      }, STEP_DEBOUNCE_MS);
+      const s = useSkein.getState();
+      s.recordStep({ nodeIds: Object.keys(s.nodes), positions: { ...s.positions }, pinned: Object.keys(s.pinned) });
     };
 
     const offStore = useSkein.subscribe((s, prev) => {
@@ -109,7 +106,6 @@ export function useExploreSession(): void {
     return () => {
       cancelled = true;
       clearTimeout(saveTimer);
-      clearTimeout(stepTimer);
       offStore();
       offCanvas();
       getCanvas()?.off('viewport', save);

@@ -124,8 +124,8 @@ export function graphStyle(theme: Theme): StylesheetJson {
     // filter change is a class toggle, not a refetch; found paths stand out, the rest steps back
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.28 } },
-    { selector: 'node.path', style: { 'border-width': 5, 'border-style': 'solid', 'border-color': p.selection, opacity: 1 } },
-    { selector: 'edge.path', style: { width: 4, 'line-color': p.selection, 'target-arrow-color': p.selection, opacity: 1, label: 'data(label)' } },
-    { selector: 'edge[type = "alleged"].path', style: { 'line-style': 'dashed' } },
+    // a halo, not a recolour: a denial on a path must still read red, an allegation still dashed
+    { selector: 'node.path', style: { 'underlay-color': p.selection, 'underlay-opacity': 0.3, 'underlay-padding': 8, 'underlay-shape': 'ellipse', opacity: 1 } as never },
+    { selector: 'edge.path', style: { width: 4, 'underlay-color': p.selection, 'underlay-opacity': 0.3, 'underlay-padding': 4, opacity: 1, label: 'data(label)' } as never },
   ];
 }

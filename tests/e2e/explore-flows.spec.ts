@@ -33,6 +33,9 @@ async function searchAndOpen(page: Page, typed: string, expected: RegExp) {
   await page.getByTestId('search-input').press('Enter');
 }
 
+/** Screenshots go to the test's output folder (test-results/ by default) for review. */
+const shot = (name: string) => test.info().outputPath(name);
+
 const nodesList = (page: Page) => page.getByTestId('canvas-nodes');
 const settled = (page: Page) => page.locator('[data-testid="canvas-nodes"][data-settled="true"]');
 
@@ -60,10 +63,10 @@ test('a claim quote opens the reader at that sentence, highlighted', async ({ pa
   // entity mentions and claims are highlighted in the reader too
   await expect(reader.locator('mark.hl-entity[data-kind="person"]').first()).toBeVisible();
   await settled(page).waitFor();
-  await page.screenshot({ path: 'test-results/explore-reader-light.png' });
+  await page.screenshot({ path: shot('explore-reader-light.png') });
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.screenshot({ path: 'test-results/explore-reader-dark.png' });
+  await page.screenshot({ path: shot('explore-reader-dark.png') });
   // Escape closes the reader first, then the inspector
   await page.getByTestId('graph-canvas').focus();
   await page.keyboard.press('Escape');
@@ -88,7 +91,7 @@ test('filtering by status hides exactly the claims with that status, and the chi
   await expect(hidden).toHaveText('Anna Petrova paid Boris Kalin.');
   await expect(page.getByTestId('filter-chips')).toContainText('Hide unverified');
   await expect(page.getByTestId('hidden-count')).toHaveText('1 hidden');
-  await page.screenshot({ path: 'test-results/explore-filtered-light.png' });
+  await page.screenshot({ path: shot('explore-filtered-light.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('filter-panel')).toBeHidden();
   await page.getByRole('button', { name: 'Remove filter: Hide unverified' }).click();
@@ -115,7 +118,7 @@ test('a path between two people runs through a claim, and not once denials are e
   // the path joined the canvas
   await expect(nodesList(page).locator('li')).toHaveCount(3);
   await settled(page).waitFor();
-  await page.screenshot({ path: 'test-results/explore-path-light.png' });
+  await page.screenshot({ path: shot('explore-path-light.png') });
 
   await panel.getByTestId('path-no-denials').check();
   await panel.getByTestId('path-find').click();
