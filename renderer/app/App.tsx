@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { openImport } from '../import/importStore';
 import { ImportRoot } from '../import/ImportRoot';
+import { ExportRoot } from '../export/ExportDialog';
+import { openExport } from '../export/exportStore';
 import { CurationButtons, CurationRoot } from '../curation/CurationRoot';
 import { Legend } from '../graph/Legend';
 import { useSkein } from '../state/store';
@@ -54,6 +56,7 @@ export function App() {
         <SearchBox onOpen={(hit) => void actions.showNode(hit.nodeId)} />
         <nav className="toolbar" aria-label="Actions">
           <button type="button" data-testid="import-button" onClick={() => openImport()} title="Import an article or files (Ctrl+I)">Import</button>
+          <button type="button" data-testid="export-button" onClick={() => openExport()} title="Export the investigation, the view or a picture (Ctrl+E)">Export</button>
           <button type="button" data-testid="new-entity-button" onClick={() => openDialog('entity')}>+ Entity</button>
           <button type="button" data-testid="new-relation-button" onClick={() => openDialog('relation')}>+ Relation</button>
           <CurationButtons />
@@ -85,6 +88,7 @@ export function App() {
       {dialog === 'relation' && <RelationForm actions={actions} onClose={close} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
       <ImportRoot actions={actions} />
+      <ExportRoot />
       <CurationRoot />
     </div>
   );

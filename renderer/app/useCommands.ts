@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useBackend } from '../backend/context';
 import { openImport } from '../import/importStore';
+import { openExport } from '../export/exportStore';
 import { resetStore, useSkein } from '../state/store';
 import type { Actions } from './actions';
 
@@ -19,6 +20,7 @@ export function runCommand(command: string, actions: Actions): boolean {
     case 'new-relation': s.openDialog('relation'); return true;
     case 'shortcuts': s.openDialog('shortcuts'); return true;
     case 'import': openImport(); return true;
+    case 'export': openExport(); return true;
     case 'close-panel':
       // explore panels (menu, reader, paths, filters) close first, topmost first
       if (s.closeTopPanel()) return true;
@@ -39,6 +41,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   const key = event.key.toLowerCase();
   if (mod && key === 'f') return 'search';
   if (mod && key === 'i') return 'import';
+  if (mod && key === 'e') return 'export';
   if (typingIn(event.target)) return null; // inside a field, Ctrl+Z is the field's own undo
   if (mod && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (mod && key === 'y') return 'redo';

@@ -1,12 +1,27 @@
 // Browser-mode backend: calls go to the loopback server as JSON over POST, push events arrive as
 // server-sent events. The access token lives in a same-origin cookie set by the server, so nothing
-// here handles it.
+// here handles it. Files are handed over as browser downloads: a prepared export from
+// /api/download/<id> (same cookie), a picture made here from a Blob URL.
 import { isErrorBody } from '../../shared/api/errors';
 import { EVENT_NAMES, type EventName, type EventPayload } from '../../shared/api/events';
 import type { Args, Method, Result } from '../../shared/api/contract';
 import { BackendError, type Backend } from './types';
 
 type Listener = (payload: unknown) => void;
+
+/** Starts a download the way a user's click on a link would; the page stays where it is. */
+function download(href: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+const DOWNLOADS = "the browser's downloads";
 
 export function createHttpBackend(base = ''): Backend {
   const listeners = new Map<EventName, Set<Listener>>();
@@ -56,6 +71,18 @@ export function createHttpBackend(base = ''): Backend {
       const fn = listener as Listener;
       set.add(fn);
       return () => set.delete(fn);
+    },
+    async saveFile(args) {
+      if ('downloadId' in args) {
+        download(`${base}/api/download/${encodeURIComponent(args.downloadId)}`, args.name);
+        return { saved: true, where: DOWNLOADS };
+      }
+      const blob = args.bytes instanceof Blob ? args.bytes : new Blob([args.bytes as Uint8Array<ArrayBuffer>]);
+      const url = URL.createObjectURL(blob);
+      download(url, args.name);
+      // the download reads the Blob asynchronously; revoking at once can cancel it in some browsers
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { saved: true, where: DOWNLOADS };
     },
   };
 }

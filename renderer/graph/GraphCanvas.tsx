@@ -12,6 +12,7 @@ import { syncElements } from './sync';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
 import { attachCanvas, canvasSynced } from '../explore/canvasBridge';
+import { registerExportCanvas } from '../export/canvasHandle';
 
 const flat = (label: unknown) => String(label).split('\n')[0];
 
@@ -102,6 +103,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     publishRef.current = publish;
     cy.on('viewport add remove data position resize', publish);
     attachCanvas(cy);
+    registerExportCanvas(cy);
     // the inspector opening or closing changes the canvas size without a window resize event
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
     if (container.current) observer?.observe(container.current);
@@ -109,6 +111,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       observer?.disconnect();
       cancelAnimationFrame(frame);
       attachCanvas(null);
+      registerExportCanvas(null);
       cy.destroy();
       cyRef.current = null;
     };

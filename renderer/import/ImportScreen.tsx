@@ -15,6 +15,7 @@ import { InputStage } from './InputStage';
 import { commitArgs, initialReview, isEdited, type Review } from './review';
 import { ReviewStage } from './ReviewStage';
 import { useBatch } from './useBatch';
+import { takeGraphFiles } from '../export/graphUpload';
 import './import.css';
 
 interface Current { proposal: ImportProposal; base: Review; review: Review }
@@ -46,7 +47,8 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
   const dropSeq = useImportScreen((s) => s.seq);
   useEffect(() => {
     const { files } = useImportScreen.getState();
-    if (files.length > 0) void readFileItems(files).then(setItems);
+    // snapshots, GraphML and GEXF are graphs, not articles: they go to graph.importUpload
+    if (files.length > 0) void readFileItems(takeGraphFiles(backend, files, notify, () => void actions.refreshInfo())).then(setItems);
   }, [dropSeq]);
 
   useEffect(() => {
@@ -171,7 +173,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
           onOpenSource={(id) => { onClose(); void actions.showNode(`s:${id}`); }} />
       ) : (
         <InputStage text={text} title={title} items={items} busy={busy} onText={setText} onTitle={setTitle}
-          onFiles={(files) => void readFileItems(files).then(setItems)}
+          onFiles={(files) => void readFileItems(takeGraphFiles(backend, files, notify, () => void actions.refreshInfo())).then(setItems)}
           onReviewText={() => void preview({ name: 'Pasted text', text, ...(title.trim() ? { title: title.trim() } : {}) }).then(setError)}
           onReviewFiles={() => { const ok = items.filter(isReadable); void reviewQueue(ok, ok.length); }}
           onImportAll={() => void run(items)} />

@@ -16,7 +16,8 @@ export interface ImportItem {
   error?: string;
 }
 
-export const ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx';
+// .json/.graphml/.gexf: graphs made elsewhere, taken by the export feature's graph.importUpload hook
+export const ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx,.json,.graphml,.gexf';
 const TEXT_EXT = ['txt', 'md', 'markdown', 'text'];
 const HTML_EXT = ['html', 'htm'];
 const BINARY_EXT = ['pdf', 'docx'];
