@@ -41,6 +41,7 @@ export function Timeline() {
   return (
     <div className="timeline" data-testid="timeline">
       <div className="timeline-rows" aria-hidden="true"><span>made</span><span>about</span></div>
+      <div className="timeline-plot">
       <svg ref={svg} viewBox={`0 0 ${W} 52`} preserveAspectRatio="none" role="img"
         aria-label={`Timeline of ${marks.length} dated claims, ${Math.floor(extent.from)} to ${Math.ceil(extent.to)}; drag to filter by date`}
         onPointerDown={(e) => { (e.target as Element).setPointerCapture?.(e.pointerId); const p = localX(e.clientX); setDrag({ x0: p, x1: p }); }}
@@ -49,10 +50,7 @@ export function Timeline() {
         onPointerCancel={() => setDrag(null)}>
         <line x1={0} x2={W} y1={22} y2={22} className="timeline-axis" />
         {yearTicks(extent).map((y) => (
-          <g key={y}>
-            <line x1={x(y)} x2={x(y)} y1={0} y2={44} className="timeline-tick" />
-            <text x={x(y) + 3} y={51} className="timeline-label">{y}</text>
-          </g>
+          <line key={y} x1={x(y)} x2={x(y)} y1={0} y2={44} className="timeline-tick" />
         ))}
         {marks.map(({ node, facts: f }) => (
           <g key={node.id} data-status={node.status ?? f!.status} className="timeline-mark">
@@ -62,6 +60,11 @@ export function Timeline() {
         ))}
         {brush && <rect className="timeline-brush" data-testid="timeline-brush" x={brush[0]} y={0} width={Math.max(1, brush[1]! - brush[0]!)} height={44} />}
       </svg>
+      {/* year labels are HTML over the stretched SVG, so they are not distorted with it */}
+      <div className="timeline-years" aria-hidden="true">
+        {yearTicks(extent).map((y) => <span key={y} style={{ left: `${(x(y) / W) * 100}%` }}>{y}</span>)}
+      </div>
+      </div>
     </div>
   );
 }

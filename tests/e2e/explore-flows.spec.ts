@@ -50,6 +50,8 @@ test('a claim quote opens the reader at that sentence, highlighted', async ({ pa
   await page.getByTestId('graph-canvas').focus();
   await page.keyboard.press('Enter');
   await expect(nodesList(page).locator('li[data-kind="claim"]').first()).toBeAttached();
+  await settled(page).waitFor();
+  await page.screenshot({ path: shot('explore-canvas-light.png') });
   await page.getByRole('region', { name: 'Claims about' }).getByRole('button', { name: /recruited/ }).first().click();
   const quote = page.getByTestId('claim-detail').getByTestId('quote-link').first();
   const exact = (await quote.textContent())!.trim();
@@ -72,6 +74,8 @@ test('a claim quote opens the reader at that sentence, highlighted', async ({ pa
   await page.keyboard.press('Escape');
   await expect(reader).toBeHidden();
   await expect(page.getByTestId('inspector')).toBeVisible();
+  await settled(page).waitFor();
+  await page.screenshot({ path: shot('explore-canvas-dark.png') });
 });
 
 test('filtering by status hides exactly the claims with that status, and the chip brings them back', async ({ page }) => {
