@@ -18,6 +18,8 @@ export interface ClaimInput {
   mentions: readonly PlacedMention[];
   entities: readonly ExtractedEntity[];
   published: string | null;
+  /** keys of media bodies (descriptors.ts): what they say reaches the text as reporting */
+  media?: ReadonlySet<string>;
 }
 
 const GAP_WORDS = String.raw`(?:\s|,|has|have|had|also|later|then|previously|repeatedly|consistently|firmly|publicly|strongly|flatly|again|himself|herself|itself|now|once|on\s+\w+day|who|which|in\s+a\s+[\w\s-]{1,30}?|was|is)*`;
@@ -73,6 +75,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       let stance: Stance = cue.stance;
       if (cue.who === 'after') stance = key && !label ? 'asserts' : 'reports';
       if (stance === 'asserts' && key && kindOf.get(key) === 'organization' && /\breport(?:s|ed)\b/i.test(s.slice(cue.start, cue.end))) stance = 'reports';
+      if (stance === 'asserts' && key && input.media?.has(key)) stance = 'reports';
       if (stance === 'asserts' && cue.who === 'before' && !cue.participle && deniesIn(s.slice(segStart), !!key && kindOf.get(key) === 'organization')) stance = 'denies';
       // a claim's subjects are the names in its own stretch of the sentence
       const window = { from: ci > 0 ? cue.start : 0, to: cues[ci + 1]?.start ?? s.length };
@@ -186,12 +189,14 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       if (p === 'they' && earlier && (earlier.claimantLabel || (earlier.claimantKey && kindOf.get(earlier.claimantKey) !== 'person'))) return { key: earlier.claimantKey, label: earlier.claimantLabel };
       return { key: p === 'he' || p === 'she' ? focusPerson ?? lastClaimantPerson ?? lastPerson : lastOrg, label: null };
     }
-    // 3. the subject of the clause: its first person, else its first body not after a preposition
+    // 3. the subject of the clause: its first person, else its first body not after a preposition;
+    // but "…, the collective said" after the content names the speaker by its descriptor
+    const d = DESCRIPTOR_TAIL.exec(before);
+    const trailing = !!d && /(?:^|[,;]\s*)$/.test(before.slice(0, d.index));
     const inSeg = inSentence.filter((x) => x.start - base >= segStart && x.end - base <= cue.start);
     const firstPerson = inSeg.find((x) => kindOf.get(x.key) === 'person');
-    if (firstPerson) return { key: firstPerson.key, label: null };
+    if (firstPerson && !trailing) return { key: firstPerson.key, label: null };
     // 4. a descriptor ("the former officer", "the company", "two former staff")
-    const d = DESCRIPTOR_TAIL.exec(before);
     if (d) {
       const head = d[2]!.toLowerCase();
       const definite = /^(?:the|his|her|its|their)\b/i.test(d[1]!);
@@ -201,6 +206,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
         return definite && (named ?? lastOrg) ? { key: named ?? lastOrg, label: null } : { key: null, label: d[1]!.trim() };
       }
     }
+    if (firstPerson) return { key: firstPerson.key, label: null };
     const firstOrg = inSeg.find((x) => kindOf.get(x.key) === 'organization' && !/\b(?:in|on|at|of|from|with|through|via|by|to|for|into)\s+(?:the\s+|a\s+|an\s+)?$/i.test(s.slice(Math.max(0, x.start - base - 12), x.start - base)));
     if (firstOrg) return { key: firstOrg.key, label: null };
     // 5. the speaker after a quotation: "…,” said Abenov / “…,” he said

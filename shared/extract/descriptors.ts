@@ -40,7 +40,8 @@ export function describedAfter(text: string, end: number): Described | null {
   if (!m) return null;
   const head = m[1]!.toLowerCase();
   if (MEDIA_NOUNS.has(head)) return { kind: 'organization', media: true };
-  if (ORG_DESCRIPTORS.has(head)) return { kind: 'organization', media: false };
+  // "X, a network of investigative journalists": a body made of reporters is a media body
+  if (ORG_DESCRIPTORS.has(head)) return { kind: 'organization', media: /^[^.;]{0,40}?\b(?:journalists|reporters|newsrooms)\b/u.test(text.slice(end + m[0].length, end + m[0].length + 60)) };
   if (PERSON_DESCRIPTORS.has(head)) return { kind: 'person', media: false };
   return null;
 }

@@ -11,6 +11,7 @@ import { initials, type AliasHit } from './aliases';
 import { isCyrillic } from './tokens';
 import { OPERATION_NOUNS, ORG_HEADS, placeSynonym, UNIT_HEADS } from './lexicon';
 import { bareKey, foldLate, type Work } from './folding';
+import { describedAfter, describedBefore } from './descriptors';
 
 /** "6th department of the kgb of the ussr" → ordinal 6th, head department, parent kgb. */
 function unitOf(key: string): { ordinal: string; head: string; parent: string } | null {
@@ -75,7 +76,8 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
     const key = entityKey(m.text);
     w.entity.mentions.push({ start: m.start, end: m.end, text: m.text });
     // a fuller form is better evidence of the kind than a bare word typed by its context
-    if (m.kind) w.votes[m.kind] += m.titled ? 3 : key.includes(' ') ? 2 : 1;
+    // (so is a descriptor: "the outlet X" outweighs a later "X said" read as a person)
+    if (m.kind) w.votes[m.kind] += m.titled || (m.kind !== 'place' && (describedBefore(text, m.start) ?? describedAfter(text, m.end))?.kind === m.kind) ? 3 : key.includes(' ') ? 2 : 1;
     register(w, key);
     w.lastSeen = m.start;
     if (aliasKind && !w.entity.aliases.some((a) => a.name === m.text)) w.entity.aliases.push({ name: m.text, kind: aliasKind });

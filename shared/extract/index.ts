@@ -7,6 +7,7 @@ import { findAliasCues } from './aliases';
 import { findNameRuns, isHeading, type RawMention } from './candidates';
 import { ORG_HEADS, PLACE_HEADS } from './lexicon';
 import { extractClaims } from './claims';
+import { mediaEntities } from './descriptors';
 import { buildEntities } from './entities';
 import { parseHead } from './metadata';
 import { properNounStarts } from './nlp';
@@ -45,7 +46,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   }
   for (const r of runs) if (!r.kind) r.kind = r.first === 0 && r.last === 0 && !tokens[0] ? null : typeMention(r, { text, tokens });
   const built = buildEntities(text, runs, hits, options.known ?? []);
-  const claims = extractClaims({ text, sentences, headings, mentions: built.mentions, entities: built.entities, published: metadata.publishedAt });
+  const media = mediaEntities(text, built.entities);
+  const claims = extractClaims({ text, sentences, headings, mentions: built.mentions, entities: built.entities, published: metadata.publishedAt, media });
   const relations = extractRelations(text, built.mentions, built.entities, sentences);
   return { text, metadata, sentences, entities: built.entities, claims, relations };
 }

@@ -80,6 +80,8 @@ export const ORG_NOUNS = set(`
   broadcaster channel institute university court tribunal regulator authority department
   directorate distributor supplier manufacturer operator owner fund charity foundation
   organisation organization campaign programme agency prosecutors
+  collective consultancy broker lender daily tabloid broadcaster watchdog builder insurer
+  outfit startup partnership association union club
 `);
 
 export const PRONOUNS_PERSON = set('he she him her his hers himself herself');

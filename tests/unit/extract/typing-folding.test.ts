@@ -77,3 +77,21 @@ describe('names and non-names', () => {
     expect(x.entities.map((e) => e.name)).not.toContain('Offer');
   });
 });
+
+describe('media and descriptor claimants', () => {
+  it('reads what an outlet says as reporting, and "the collective said" as the collective', () => {
+    const x = extractArticle('The Harbour Signal Collective, a network of reporters, obtained the files. The investigative website Nordgrat Zeit said that Ulf Brenner owned the ships. Brenner hid the money in Malta, the collective said.');
+    const outlet = entity(x, 'Nordgrat Zeit');
+    expect(outlet.kind).toBe('organization');
+    const byOutlet = x.claims.find((c) => c.claimantKey === outlet.key);
+    expect(byOutlet?.stance).toBe('reports');
+    // "…, the collective said": the descriptor after the content names the speaker, a body of reporters
+    const byCollective = x.claims.find((c) => c.claimantKey === entity(x, 'Harbour Signal Collective').key);
+    expect(byCollective?.stance).toBe('reports');
+  });
+
+  it('lets a descriptor outweigh a later "X said" read as a person', () => {
+    const x = extractArticle('Ana Holt spoke to the outlet Piatra Vie on Monday. Piatra Vie said it had sent questions to the firm.');
+    expect(entity(x, 'Piatra Vie').kind).toBe('organization');
+  });
+});
