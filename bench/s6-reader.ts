@@ -30,8 +30,8 @@ async function loop(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   store.close();
-  process.send?.({ samples });
-  process.disconnect?.();
+  // disconnect only once the samples are sent: an early disconnect drops the queued message
+  process.send?.({ samples }, () => process.disconnect?.());
 }
 
 void loop();
