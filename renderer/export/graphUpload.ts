@@ -10,6 +10,17 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 type Notify = (kind: 'info' | 'error', text: string) => void;
 
+/** File.arrayBuffer, with a FileReader fallback for environments whose File lacks it (jsdom). */
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export function describeGraphImport(name: string, r: Result<'graph.importUpload'>): string {
   if (r.kind === 'snapshot') {
     const added = Object.entries(r.added).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ');
@@ -27,7 +38,7 @@ export function takeGraphFiles(backend: Backend, files: File[], notify: Notify, 
     for (const file of graphs) {
       try {
         if (file.size > MAX_BYTES) throw new Error('the file is larger than the 64 MB limit');
-        const base64 = await toBase64(new Uint8Array(await file.arrayBuffer()));
+        const base64 = await toBase64(new Uint8Array(await readBytes(file)));
         const result = await backend.invoke('graph.importUpload', { name: file.name, base64 });
         notify('info', describeGraphImport(file.name, result));
       } catch (error) {
