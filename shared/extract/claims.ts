@@ -36,6 +36,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
   const kindOf = new Map(entities.map((e) => [e.key, e.kind]));
   const claims: ExtractedClaim[] = [];
   let lastPerson: string | null = null;
+  let prevPerson: string | null = null;
   let lastOrg: string | null = null;
   let lastClaimantPerson: string | null = null;
   let quoteOwner: string | null = null;
@@ -60,8 +61,9 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     cues.forEach((cue, ci) => {
       const segStart = ci > 0 ? cues[ci - 1]!.end : 0;
       const prevMade = made[made.length - 1];
-      // "X said it remained unclear whether …": one claim, X's, questioned
-      if (cue.who === 'none' && cue.stance === 'questions' && prevMade && ci > 0 && /^[\s,]*(?:that\s+)?$/i.test(s.slice(cues[ci - 1]!.end, cue.start))) {
+      // "X said it remained unclear whether …", "X wrote that …, but that it remained unclear
+      // whether …" (still X's reported speech): one claim, X's, questioned
+      if (cue.who === 'none' && cue.stance === 'questions' && prevMade && ci > 0 && (/^[\s,]*(?:that\s+)?$/i.test(s.slice(cues[ci - 1]!.end, cue.start)) || /\b(?:but|and)\s+that\s+$/i.test(s.slice(0, cue.start)))) {
         prevMade.stance = 'questions';
         return;
       }
@@ -116,7 +118,10 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const speaker = made.find((c) => c.claimantKey && kindOf.get(c.claimantKey) === 'person')?.claimantKey;
     focusPerson = speaker ?? inSentence.find((m) => kindOf.get(m.key) === 'person')?.key ?? (made.length > 0 || inSentence.length > 0 ? null : focusPerson);
     for (const m of inSentence) {
-      if (kindOf.get(m.key) === 'person') lastPerson = m.key;
+      if (kindOf.get(m.key) === 'person' && m.key !== lastPerson) {
+        prevPerson = lastPerson;
+        lastPerson = m.key;
+      }
       if (kindOf.get(m.key) === 'organization') lastOrg = m.key;
     }
   });
@@ -138,7 +143,9 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     for (const m of inWindow.some((x) => x.key !== key) ? inWindow : inSentence) if (m.key !== key && !subjects.includes(m.key)) subjects.push(m.key);
     const part = s.slice(w.from, w.to);
     // pronouns in the claim point at the person in focus
-    if (/\b(?:he|him|his|she|her)\b/i.test(part) && lastPerson && lastPerson !== key && !subjects.includes(lastPerson) && subjects.every((k) => kindOf.get(k) !== 'person')) subjects.push(lastPerson);
+    // (when the speaker is the person last named, "his story" is about the one named before)
+    const other = lastPerson !== key ? lastPerson : prevPerson;
+    if (/\b(?:he|him|his|she|her)\b/i.test(part) && other && other !== key && !subjects.includes(other) && subjects.every((k) => kindOf.get(k) !== 'person')) subjects.push(other);
     // "its sole shareholder …": the body in focus
     if (/\bits\b/i.test(part) && lastOrg && lastOrg !== key && !subjects.includes(lastOrg) && subjects.every((k) => kindOf.get(k) !== 'organization')) subjects.push(lastOrg);
     if (key && (stance === 'denies' || subjects.length === 0 || /\b(?:I|my|me|we|our|he|she|his|her)\b/.test(part))) subjects.push(key);

@@ -29,7 +29,7 @@ const QUESTION = String.raw`(?:question(?:s|ed)? whether|questioned|cast(?:s)? d
 // Denial content. Strong words deny whoever says them; a plain negation ("did not", "never") only
 // when its subject is the speaker's side ("I", "we", "he", "my client", an organisation's "it"):
 // "the file was never closed" or "the bank had never supervised it" report, they do not deny.
-export const NEGATIVE_CONTENT = /\b(?:nothing to do|no wrongdoing|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties|relationship)|kn(?:ew|ow|ows) nothing|unfounded|groundless|misleading|politically motivated|witch hunt|denial|riddled with errors|inaccurate|rumou?rs|no basis)\b/i;
+export const NEGATIVE_CONTENT = /\b(?:nothing to do|no wrongdoing|did nothing wrong|done nothing wrong|not true|untrue|ridiculous|fake news|nonsense|baseless|absurd|no truth|false|fabricat\w*|forged|forgery|lies|smear|slander\w*|defamat\w*|categorically|innocent|had no (?:role|part|involvement|knowledge)|no (?:involvement|connection|links?|ties|relationship)|kn(?:ew|ow|ows) nothing|unfounded|groundless|misleading|politically motivated|witch hunt|denial|riddled with errors|inaccurate|rumou?rs|no basis|(?:did|does|do) not recogni[sz]e|committed no (?:crime|offen[cs]e)|no crime)\b/i;
 const SELF_NEGATION = /\b(?:I|we|he|she|they|my client|his client|her client|our client|our company|the company|the firm|the club)\s+(?:had\s+|has\s+|have\s+|was\s+|would\s+|also\s+|["“]\s*)*(?:never|not|did not|does not|do not|didn't|doesn't|don't|has not|had not|have not|was not|is not|hasn't|hadn't|wasn't|isn't|cannot|no longer)\b/i;
 // "… and had never met him", "Ralev had never asked him for anything": exculpatory negations
 const SIDE_NEGATION = /\b(?:I|we|he|she|they)\b[^.;]{0,120}?\band\s+(?:had\s+|has\s+|have\s+|was\s+)?(?:never|not)\b|\b(?:never|not)\s+(?:\w+\s+){1,2}(?:him|her|me|us|my client|his client|her client)\b/i;
@@ -64,6 +64,9 @@ export function findCues(s: string): Cue[] {
   add(new RegExp(String.raw`\b${DENY}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'denies', who: 'before' }));
   add(/(?:,\s*|\bwhile\s+)(?:insisting|saying|adding|arguing|maintaining|claiming|noting|stressing|writing)\b/giu, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before', participle: true }));
   add(new RegExp(String.raw`\b${QUESTION}\b`, 'giu'), (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));
+  // "suggested that the reports could have been written by …", "said the indictment rested on the
+  // word of …": casting doubt on the other side's account without a flat denial
+  add(/\bsuggest(?:s|ed)\s+(?:that\s+)?(?=[^.;]{0,80}?\b(?:could|may|might)\s+have\b)|\b(?:said|says|argued|argues)\s+(?:that\s+)?(?=[^.;]{0,60}?\b(?:rest(?:s|ed)|relie[sd]|relying|based)\s+(?:only\s+|solely\s+|entirely\s+)?on\s+(?:the\s+)?(?:word|testimony|account)\s+of\b)/giu, (m) => ({ start: m.index, end: m.index + m[0].length, stance: 'questions', who: 'before' }));
   // a passive ("was added to", "has been charged") is something done to the subject, not said by it
   add(new RegExp(String.raw`\b${SAY}\b`, 'giu'), (m) => (/\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(s.slice(Math.max(0, m.index - 24), m.index)) ? null : { start: m.index, end: m.index + m[0].length, stance: 'asserts', who: 'before' }));
   // drop cues inside another cue's span ("reports suggest" already covers "suggest")

@@ -95,3 +95,28 @@ describe('media and descriptor claimants', () => {
     expect(entity(x, 'Piatra Vie').kind).toBe('organization');
   });
 });
+
+describe('stance without a doubt word', () => {
+  it('reads a hedged "suggested … could have been" and "rested on the word of" as questioning', () => {
+    const x = extractArticle('Mirela Vasko said the files were genuine. Her nephew, Tobin Vasko, suggested that the files could have been written by an officer. His lawyer, Ada Renn, said the case rested on the word of one witness.');
+    const by = (n: string) => x.claims.find((c) => c.claimantKey === entity(x, n).key)?.stance;
+    expect(by('Tobin Vasko')).toBe('questions');
+    expect(by('Ada Renn')).toBe('questions');
+    expect(by('Mirela Vasko')).toBe('asserts');
+  });
+
+  it('reads "did not recognise" and "committed no crime" as denials, and "said … but that it remained unclear" as one questioned claim', () => {
+    const x = extractArticle('Corlan Mills plc said it did not recognise that description. Her client "has committed no crime", Ada Renn said. Analysts at the broker Weyl Amory wrote that profits were overstated, but that it remained unclear whether Corlan Mills plc broke its covenants.');
+    const by = (n: string) => x.claims.filter((c) => c.claimantKey === entity(x, n).key).map((c) => c.stance);
+    expect(by('Corlan Mills plc')).toEqual(['denies']);
+    expect(by('Ada Renn')).toEqual(['denies']);
+    expect(by('Weyl Amory')).toEqual(['questions']);
+  });
+
+  it('gives "his" in a lawyer\'s statement to the person named before the lawyer', () => {
+    const x = extractArticle('Ilya Brask left Riga in 2019. His lawyer, Ada Renn, said he was innocent. She said the story had put his family at risk.');
+    const last = x.claims[x.claims.length - 1]!;
+    expect(last.claimantKey).toBe(entity(x, 'Ada Renn').key);
+    expect(last.subjectKeys).toContain(entity(x, 'Ilya Brask').key);
+  });
+});
