@@ -30,6 +30,7 @@ export const EDGE_SQL = {
   rolePair: 'SELECT role FROM claim_role WHERE claim_id = ? AND entity_id = ?',
   sourceClaims: 'SELECT DISTINCT claim_id FROM span WHERE source_id = ? AND claim_id IS NOT NULL',
   claimLabel: 'SELECT predicate, stance FROM claim WHERE id = ?',
+  isHub: 'SELECT 1 AS hub FROM hub WHERE id = ?',
   // a hub against one other node: point lookups in the pair table, both directions
   allegedPair: 'SELECT claim_id, subject_id, object_id FROM alleged WHERE subject_id = ? AND object_id = ?',
 } as const;
@@ -56,7 +57,11 @@ export const SCAN_SQL = {
     WHERE EXISTS (SELECT 1 FROM temp.edge_within_entity w WHERE w.id = a.subject_id)`,
 } as const;
 
-export const TEMP_TABLES = ['edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims'] as const;
+/** Relations among the probed hubs, from the small hub_rel copy (migration 0030), no relation row read. */
+export const HUB_REL_SQL = `SELECT h.id, h.kind, h.from_id, h.to_id FROM temp.edge_probe p CROSS JOIN hub_rel h ON h.from_id = p.id
+  WHERE EXISTS (SELECT 1 FROM temp.edge_probe q WHERE q.id = h.to_id)`;
+
+export const TEMP_TABLES = ['edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims', 'edge_probe', 'node_ids'] as const;
 
 /** Fills the temp id sets in one statement each (json_each: no call per id). */
 export function fillTemp(db: SqliteDb, sets: Partial<Record<(typeof TEMP_TABLES)[number], Iterable<number>>>): void {
@@ -72,7 +77,11 @@ interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number }
 
 /** All edges incident to `from` whose other end is in `within` (both sets of node ids). */
-export function edgesBetween(db: SqliteDb, from: readonly string[], within: ReadonlySet<string>): GraphEdge[] {
+export function edgesBetween(
+  db: SqliteDb, from: readonly string[], within: ReadonlySet<string>,
+  /** importance of entities in `from` already read by the caller (saves a lookup per node) */
+  known: ReadonlyMap<number, number> = new Map(),
+): GraphEdge[] {
   const q = (name: keyof typeof EDGE_SQL) => cached(db, EDGE_SQL[name]);
   const edges = new Map<string, GraphEdge>();
   const add = (edge: GraphEdge) => {
@@ -85,10 +94,11 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
   const scanned = new Set<number>();
   const probed: number[] = [];
   for (const id of new Set(sets.entity)) {
-    const row = q('importance').get(id) as { importance: number } | undefined;
-    if (!row) continue;
-    if (row.importance <= threshold) scanned.add(id);
-    else probed.push(id);
+    const importance = known.get(id) ?? (q('importance').get(id) as { importance: number } | undefined)?.importance;
+    if (importance === undefined) continue;
+    // probing relies on the hub's copies (hub_rel, hub lists); importance > 1000 implies a hub, but check
+    if (importance > threshold && q('isHub').get(id) !== undefined) probed.push(id);
+    else scanned.add(id);
   }
   const addAlleged = (rows: Iterable<AllegedRow>, keep: (row: AllegedRow) => boolean) => {
     for (const row of rows) {
@@ -112,10 +122,14 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
     const probedSet = new Set(probed);
     const fromClaims = new Set(sets.claim);
     const claimTargets = all.claim.filter((c) => !fromClaims.has(c));
+    fillTemp(db, { edge_probe: probed });
+    for (const r of cached(db, HUB_REL_SQL).iterate() as Iterable<RelationRow>) add(relationEdge(r));
     for (const id of probed) {
       for (const other of targets) {
         if (other === id || (probedSet.has(other) && other < id)) continue;
-        for (const r of [...q('relationPair').iterate(id, other), ...q('relationPair').iterate(other, id)] as RelationRow[]) add(relationEdge(r));
+        if (!probedSet.has(other)) {
+          for (const r of [...q('relationPair').iterate(id, other), ...q('relationPair').iterate(other, id)] as RelationRow[]) add(relationEdge(r));
+        }
         addAlleged([...q('allegedPair').iterate(id, other), ...q('allegedPair').iterate(other, id)] as AllegedRow[], () => true);
       }
       for (const claimId of claimTargets) {

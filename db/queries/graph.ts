@@ -4,7 +4,7 @@ import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph/mode
 import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
-import { cached, edgesBetween } from './graph-edges';
+import { cached, edgesBetween, fillTemp } from './graph-edges';
 import { splitIds } from './graph-shapes';
 
 export { edgesBetween, EDGE_SQL } from './graph-edges';
@@ -19,35 +19,49 @@ export function shortLabel(text: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * Node rows for a set of ids, set-at-a-time (an expansion loads ~500): each table is read by
+ * primary key from a temp id set, in one statement per node type; result in the order of `ids`.
+ */
+export const NODE_SQL = {
+  entity: `SELECT e.id, e.kind, e.name, e.importance FROM temp.node_ids x CROSS JOIN entity e ON e.id = x.id WHERE e.merged_into IS NULL`,
+  claim: `SELECT c.id, c.text, c.status, c.stance, c.credibility, c.importance FROM temp.node_ids x CROSS JOIN claim c ON c.id = x.id`,
+  source: `SELECT s.id, s.kind, s.title, s.reliability FROM temp.node_ids x CROSS JOIN source s ON s.id = x.id`,
+} as const;
+
 export function loadNodes(db: SqliteDb, ids: readonly string[]): GraphNode[] {
   const sets = splitIds(ids);
+  const byId = new Map<string, GraphNode>();
+  const rows = (type: NodeType, list: number[], single: string): Iterable<unknown> => {
+    if (list.length === 0) return [];
+    if (list.length === 1) return [cached(db, single).get(list[0])].filter((r) => r !== undefined);
+    fillTemp(db, { node_ids: list });
+    return cached(db, NODE_SQL[type]).all();
+  };
+  for (const row of rows('entity', sets.entity, ENTITY_NODE) as { id: number; kind: GraphNode['kind']; name: string; importance: number }[]) {
+    byId.set(nodeId('entity', row.id), { id: nodeId('entity', row.id), type: 'entity', kind: row.kind, label: row.name, importance: row.importance });
+  }
+  type ClaimNodeRow = { id: number; text: string; status: GraphNode['status']; stance: GraphNode['stance']; credibility: number | null; importance: number };
+  for (const row of rows('claim', sets.claim, CLAIM_NODE) as ClaimNodeRow[]) {
+    byId.set(nodeId('claim', row.id), {
+      id: nodeId('claim', row.id), type: 'claim', kind: 'claim', label: shortLabel(row.text), importance: row.importance,
+      status: row.status, stance: row.stance, credibility: row.credibility,
+    });
+  }
+  for (const row of rows('source', sets.source, SOURCE_NODE) as { id: number; kind: GraphNode['kind']; title: string; reliability: GraphNode['reliability'] }[]) {
+    byId.set(nodeId('source', row.id), {
+      id: nodeId('source', row.id), type: 'source', kind: row.kind, label: shortLabel(row.title || `Source ${row.id}`),
+      importance: 0, reliability: row.reliability,
+    });
+  }
+  // entities first, then claims, then sources, each in the order asked (as before)
+  const order = [...sets.entity.map((id) => nodeId('entity', id)), ...sets.claim.map((id) => nodeId('claim', id)), ...sets.source.map((id) => nodeId('source', id))];
   const nodes: GraphNode[] = [];
-  const entity = cached(db, ENTITY_NODE);
-  for (const id of sets.entity) {
-    const row = entity.get(id) as { id: number; kind: GraphNode['kind']; name: string; importance: number } | undefined;
-    if (row) nodes.push({ id: nodeId('entity', row.id), type: 'entity', kind: row.kind, label: row.name, importance: row.importance });
-  }
-  const claim = cached(db, CLAIM_NODE);
-  for (const id of sets.claim) {
-    const row = claim.get(id) as
-      | { id: number; text: string; status: GraphNode['status']; stance: GraphNode['stance']; credibility: number | null; importance: number }
-      | undefined;
-    if (row) {
-      nodes.push({
-        id: nodeId('claim', row.id), type: 'claim', kind: 'claim', label: shortLabel(row.text), importance: row.importance,
-        status: row.status, stance: row.stance, credibility: row.credibility,
-      });
-    }
-  }
-  const source = cached(db, SOURCE_NODE);
-  for (const id of sets.source) {
-    const row = source.get(id) as { id: number; kind: GraphNode['kind']; title: string; reliability: GraphNode['reliability'] } | undefined;
-    if (row) {
-      nodes.push({
-        id: nodeId('source', row.id), type: 'source', kind: row.kind, label: shortLabel(row.title || `Source ${row.id}`),
-        importance: 0, reliability: row.reliability,
-      });
-    }
+  const seen = new Set<string>();
+  for (const id of order) {
+    const node = byId.get(id);
+    if (node && !seen.has(id)) nodes.push(node);
+    seen.add(id);
   }
   return nodes;
 }
@@ -185,7 +199,9 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
   const newIds = [...chosen.keys()];
   const nodes = [...centerNodes, ...loadNodes(db, newIds)];
   const within = new Set([center, ...newIds, ...options.known]);
-  const edges = edgesBetween(db, [center, ...newIds], within);
+  const importance = new Map<number, number>();
+  for (const n of nodes) if (n.type === 'entity') importance.set(parseNodeId(n.id)!.id, n.importance);
+  const edges = edgesBetween(db, [center, ...newIds], within, importance);
   return {
     center, nodes, edges, more, total,
     nextOffset: anyLeft ? options.offset + options.limit : null,

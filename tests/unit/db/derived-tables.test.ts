@@ -8,10 +8,10 @@ import { neighborhood, NEIGHBOUR_SQL } from '../../../db/queries/graph';
 import type { SqliteDb } from '../../../db/open';
 import { seedLikeGraph, testApp } from '../helpers';
 
-const DERIVED = ['hub', 'hub_nbr', 'hub_role', 'alleged'];
+const DERIVED = ['hub', 'hub_nbr', 'hub_role', 'hub_rel', 'alleged'];
 
 function dump(db: SqliteDb): string {
-  return DERIVED.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'hub' ? '1' : '1, 2, 3'}`).all())).join('\n');
+  return DERIVED.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'hub' || t === 'hub_rel' ? '1' : '1, 2, 3'}`).all())).join('\n');
 }
 
 /** The derived tables as the backfill would build them now (computed in a savepoint, rolled back). */
@@ -37,9 +37,14 @@ describe('derived tables (migration 0030)', () => {
     app.store.write({ action: 'test.bulk', summary: 'bulk relations' }, (w) => {
       const insert = w.prepare(`INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES (?, 'associate_of', ?, ?, 0, 0)`);
       for (let i = 0; i < 520; i++) insert.run(`bulk-${i}`, i % 2 ? hub.id : others[i % 40]!, i % 2 ? others[i % 40]! : hub.id);
-      w.prepare('UPDATE entity SET importance = 520 WHERE id = ?').run(hub.id);
+      // a second hub, related to the first 300 times (hub_rel), merged away below
+      for (let i = 0; i < 300; i++) insert.run(`pair-${i}`, i % 2 ? hub.id : others[5]!, i % 2 ? others[5]! : hub.id);
+      w.prepare('UPDATE entity SET importance = 820 WHERE id = ?').run(hub.id);
+      w.prepare('UPDATE entity SET importance = 313 WHERE id = ?').run(others[5]);
+      w.prepare('UPDATE entity SET importance = 600 WHERE id = ?').run(others[5]);
     });
     expect(db.prepare('SELECT count(*) AS n FROM hub_nbr WHERE hub_id = ?').get(hub.id)).toEqual({ n: 40 });
+    expect(db.prepare('SELECT count(*) AS n FROM hub_rel').get()).toEqual({ n: 300 + 13 });
     const steps: (() => Promise<unknown>)[] = [
       () => app.call('relation.create', { kind: 'member_of', fromId: seeded.defector.id, toId: hub.id }),
       () => app.call('claim.create', {
@@ -47,6 +52,7 @@ describe('derived tables (migration 0030)', () => {
         roles: [{ entityId: hub.id, role: 'subject' }, { entityId: seeded.minister.id, role: 'object' }, { entityId: others[0]!, role: 'object' }],
       }),
       () => app.call('entity.merge', { survivorId: others[1]!, mergedIds: [others[2]!] }),
+      () => app.call('entity.merge', { survivorId: others[6]!, mergedIds: [others[5]!] }),
       () => app.call('entity.merge', { survivorId: hub.id, mergedIds: [seeded.service.id] }),
       () => app.call('entity.delete', { id: seeded.city.id, version: seeded.city.version }),
       () => app.call('claim.delete', { id: seeded.allegation.id, version: seeded.allegation.version }),

@@ -3,8 +3,8 @@
 // it searches its index and never scans one of the big tables.
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
-import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL } from '../../../db/queries/graph';
-import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL, NODE_SQL } from '../../../db/queries/graph';
+import { HUB_REL_SQL, SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
 import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
 import { CLAIM_SEARCH_SQL, SEARCH_SQL, WALK } from '../../../db/queries/search';
 
@@ -13,7 +13,7 @@ const db = store.db;
 for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
 afterAll(() => store.close());
 
-const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source', 'alleged', 'hub_nbr', 'hub_role'];
+const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source', 'alleged', 'hub_nbr', 'hub_role', 'hub_rel'];
 
 function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string[] {
   const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
@@ -25,11 +25,11 @@ function plan(sql: string, params: unknown[] | Record<string, unknown> = []): st
 function fullScans(lines: string[], sql: string): string[] {
   const subqueries = new Set(lines.flatMap((l) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(l)?.slice(1) ?? []));
   const aliasOf = new Map<string, string>();
-  for (const m of sql.matchAll(/\b(entity|relation|claim_role|claim|alias|span|source|alleged|hub_nbr|hub_role)\s+(?:AS\s+)?([a-z]\w*)\b/gi)) aliasOf.set(m[2]!, m[1]!);
+  for (const m of sql.matchAll(/\b(entity|relation|claim_role|claim|alias|span|source|alleged|hub_nbr|hub_role|hub_rel)\s+(?:AS\s+)?([a-z]\w*)\b/gi)) aliasOf.set(m[2]!, m[1]!);
   return lines
     .map((l) => /^SCAN (\S+)(.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
-    .filter((m) => !subqueries.has(m[1]!) && !m[1]!.startsWith('edge_') && m[1] !== 'x' && m[1] !== 'w' && !/VIRTUAL TABLE/.test(m[2]!))
+    .filter((m) => !subqueries.has(m[1]!) && !m[1]!.startsWith('edge_') && !['x', 'w', 'p', 'q'].includes(m[1]!) && !/VIRTUAL TABLE/.test(m[2]!))
     .map((m) => aliasOf.get(m[1]!) ?? m[1]!)
     .filter((name) => BIG.includes(name));
 }
@@ -69,8 +69,14 @@ describe('neighbourhood groups', () => {
     expectIndexed(NEIGHBOUR_SQL.source[0]!.list, ['span_source'], named);
   });
 
-  it('node rows by primary key', () => {
+  it('node rows by primary key, one at a time or from the temp id set', () => {
     expectIndexed(ENTITY_NODE, ['INTEGER PRIMARY KEY'], [1]);
+    for (const sql of Object.values(NODE_SQL)) {
+      const lines = plan(sql);
+      expect(lines[0], lines.join('\n')).toMatch(/^SCAN x/);
+      expect(lines.join('\n')).toContain('USING INTEGER PRIMARY KEY');
+      expect(fullScans(lines, sql)).toEqual([]);
+    }
   });
 });
 
@@ -105,6 +111,11 @@ describe('edges among the returned nodes', () => {
     expectIndexed(EDGE_SQL.relationPair, [], [1, 2]);
     expect(plan(EDGE_SQL.relationPair, [1, 2]).join('\n')).toMatch(/INDEX relation_(from|to) \(\w+_id=\? AND \w+_id=\?\)/);
     expectIndexed(EDGE_SQL.rolePair, ['(entity_id=? AND claim_id=?)'], [1, 2]);
+    expectIndexed(EDGE_SQL.isHub, ['INTEGER PRIMARY KEY'], [1]);
+    const hubRel = plan(HUB_REL_SQL);
+    expect(hubRel[0], hubRel.join('\n')).toMatch(/^SCAN p/);
+    expect(hubRel.join('\n')).toContain('hub_rel_from (from_id=?)');
+    expect(hubRel.join('\n')).toContain('EXISTS USING INTEGER PRIMARY KEY');
     expectIndexed(EDGE_SQL.allegedPair, [], [1, 2]);
     expect(plan(EDGE_SQL.allegedPair, [1, 2]).join('\n')).toMatch(/(PRIMARY KEY|alleged_object) \((subject|object)_id=\? AND (object|subject)_id=\?\)/);
   });
