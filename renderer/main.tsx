@@ -5,6 +5,7 @@ import { backend } from '@backend';
 import { BackendProvider } from './backend/context';
 import { App } from './app/App';
 import { useSkein } from './state/store';
+import { installPerfHook } from './perf/hook';
 import './styles.css';
 
 function initialTheme(): 'light' | 'dark' {
@@ -19,6 +20,8 @@ useSkein.getState().setTheme(initialTheme());
 // `?theme=dark` lets screenshots and demos pick a theme without touching storage
 const forced = new URLSearchParams(location.search).get('theme');
 if (forced === 'light' || forced === 'dark') useSkein.getState().setTheme(forced);
+
+installPerfHook(backend);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

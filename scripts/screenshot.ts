@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Takes the README screenshot: imports a fictional fixture article into a fresh investigation,
 // opens it in browser mode in Debian's Chromium, expands the politician and the allegation, and
 // saves docs/screenshot.png. Run: npm run build:renderer && npx tsx scripts/screenshot.ts
