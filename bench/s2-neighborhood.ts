@@ -5,21 +5,29 @@ import type { Router } from '../electron/router';
 import type { NeighborhoodResult } from '../shared/api/contract';
 import { HUBS, hubId } from './model';
 import { Rng } from './rng';
-import { latencyRow, now, type Row } from './report';
+import { latencyRow, now, summarize, type Row } from './report';
 
 export interface S2Options { entities: number; runs: number; limit: number }
 
-interface Call { ms: number; nodes: number; edges: number }
+interface Call { ms: number; cpu: number; nodes: number; edges: number }
+
+/** CPU time of this process (ms): on a shared, loaded machine it shows the work a call costs. */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
 
 async function expand(router: Router, id: string, limit: number, offset: number, known: string[]): Promise<{ call: Call; result: NeighborhoodResult }> {
+  const cpu = cpuMs();
   const start = now();
   const result = (await router.call('graph.neighborhood', { id, limit, offset, known })) as NeighborhoodResult;
-  return { call: { ms: now() - start, nodes: result.nodes.length, edges: result.edges.length }, result };
+  return { call: { ms: now() - start, cpu: cpuMs() - cpu, nodes: result.nodes.length, edges: result.edges.length }, result };
 }
 
 function size(calls: Call[]): string {
   const avg = (f: (c: Call) => number) => Math.round(calls.reduce((a, c) => a + f(c), 0) / Math.max(1, calls.length));
-  return `nodes avg ${avg((c) => c.nodes)} / max ${Math.max(...calls.map((c) => c.nodes))}, edges avg ${avg((c) => c.edges)} / max ${Math.max(...calls.map((c) => c.edges))}`;
+  const cpu = summarize(calls.map((c) => c.cpu));
+  return `cpu p50 ${cpu.p50.toFixed(1)} / p95 ${cpu.p95.toFixed(1)} ms; nodes avg ${avg((c) => c.nodes)} / max ${Math.max(...calls.map((c) => c.nodes))}, edges avg ${avg((c) => c.edges)} / max ${Math.max(...calls.map((c) => c.edges))}`;
 }
 
 export async function benchNeighborhood(router: Router, options: S2Options): Promise<Row[]> {

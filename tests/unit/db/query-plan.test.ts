@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL, NODE_SQL } from '../../../db/queries/graph';
-import { HUB_REL_SQL, SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { HUB_EDGE_SQL } from '../../../db/queries/graph-hub-edges';
 import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
 import { CLAIM_SEARCH_SQL, SEARCH_SQL, WALK } from '../../../db/queries/search';
 
@@ -29,7 +30,7 @@ function fullScans(lines: string[], sql: string): string[] {
   return lines
     .map((l) => /^SCAN (\S+)(.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
-    .filter((m) => !subqueries.has(m[1]!) && !m[1]!.startsWith('edge_') && !['x', 'w', 'p', 'q'].includes(m[1]!) && !/VIRTUAL TABLE/.test(m[2]!))
+    .filter((m) => !subqueries.has(m[1]!) && !m[1]!.startsWith('edge_') && !['x', 'w', 'p', 'q', 'k'].includes(m[1]!) && !/VIRTUAL TABLE/.test(m[2]!))
     .map((m) => aliasOf.get(m[1]!) ?? m[1]!)
     .filter((name) => BIG.includes(name));
 }
@@ -107,17 +108,22 @@ describe('edges among the returned nodes', () => {
     expect(plan(CLAIM_EDGE_SQL.sources).join('\n')).toContain('span_claim');
   });
 
-  it('hub probes are point lookups, adjacency scans read covering indexes only', () => {
-    expectIndexed(EDGE_SQL.relationPair, [], [1, 2]);
-    expect(plan(EDGE_SQL.relationPair, [1, 2]).join('\n')).toMatch(/INDEX relation_(from|to) \(\w+_id=\? AND \w+_id=\?\)/);
-    expectIndexed(EDGE_SQL.rolePair, ['(entity_id=? AND claim_id=?)'], [1, 2]);
+  it('hub edges: hub-to-hub from hub_rel, pairs by key, known nodes scanned from their side', () => {
     expectIndexed(EDGE_SQL.isHub, ['INTEGER PRIMARY KEY'], [1]);
-    const hubRel = plan(HUB_REL_SQL);
+    const hubRel = plan(HUB_EDGE_SQL.hubRel);
     expect(hubRel[0], hubRel.join('\n')).toMatch(/^SCAN p/);
     expect(hubRel.join('\n')).toContain('hub_rel_from (from_id=?)');
     expect(hubRel.join('\n')).toContain('EXISTS USING INTEGER PRIMARY KEY');
-    expectIndexed(EDGE_SQL.allegedPair, [], [1, 2]);
-    expect(plan(EDGE_SQL.allegedPair, [1, 2]).join('\n')).toMatch(/(PRIMARY KEY|alleged_object) \((subject|object)_id=\? AND (object|subject)_id=\?\)/);
+    expectIndexed(HUB_EDGE_SQL.allegedPair, ['SEARCH c USING INTEGER PRIMARY KEY'], [1, 2]);
+    expect(plan(HUB_EDGE_SQL.allegedPair, [1, 2]).join('\n')).toMatch(/(PRIMARY KEY|alleged_object) \((subject|object)_id=\? AND (object|subject)_id=\?\)/);
+    for (const name of ['knownOut', 'knownIn', 'knownAllegedOut', 'knownAllegedIn', 'knownClaimants', 'knownRoles', 'knownHubs'] as const) {
+      const lines = plan(HUB_EDGE_SQL[name]);
+      expect(lines[0], `${name}\n${lines.join('\n')}`).toMatch(/^SCAN (x|k)/);
+      expect(fullScans(lines, HUB_EDGE_SQL[name]), lines.join('\n')).toEqual([]);
+      expect(lines.join('\n')).toContain('EXISTS USING INTEGER PRIMARY KEY');
+    }
+    expect(plan(HUB_EDGE_SQL.knownOut).join('\n')).toContain('INDEX relation_from (from_id=?)');
+    expect(plan(HUB_EDGE_SQL.knownIn).join('\n')).toContain('INDEX relation_to (to_id=?)');
   });
 });
 
