@@ -203,6 +203,12 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     const inSeg = inSentence.filter((x) => x.start - base >= segStart && x.end - base <= cue.start);
     const firstPerson = inSeg.find((x) => kindOf.get(x.key) === 'person');
     if (firstPerson && !trailing) return { key: firstPerson.key, label: null };
+    // "Name, a former officer, who alleges …": the descriptor is an apposition of the name before it
+    if (d && trailing && /\bwho\s*$/i.test(before)) {
+      const named = [...inSeg].reverse().find((x) => x.end - base <= segStart + d.index && kindOf.get(x.key) === 'person'
+        && /^\s*,\s*$/.test(s.slice(x.end - base, segStart + d.index)));
+      if (named) return { key: named.key, label: null };
+    }
     // 4. a descriptor ("the former officer", "the company", "two former staff")
     if (d) {
       const head = d[2]!.toLowerCase();

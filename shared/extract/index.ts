@@ -12,6 +12,7 @@ import { buildEntities } from './entities';
 import { parseHead } from './metadata';
 import { properNounStarts } from './nlp';
 import { extractRelations } from './relations';
+import { assignObjects } from './roles';
 import { splitSentences, tokenize } from './tokens';
 import { typeMention } from './typing';
 
@@ -48,6 +49,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   const built = buildEntities(text, runs, hits, options.known ?? []);
   const media = mediaEntities(text, built.entities);
   const claims = extractClaims({ text, sentences, headings, mentions: built.mentions, entities: built.entities, published: metadata.publishedAt, media });
+  assignObjects(claims, built.entities, text);
   const relations = extractRelations(text, built.mentions, built.entities, sentences);
   return { text, metadata, sentences, entities: built.entities, claims, relations };
 }

@@ -37,7 +37,9 @@ describe('allegation article (seed shape)', () => {
     expect(c).toBeDefined();
     expect(c!.stance).toBe('asserts');
     expect(c!.subjectKeys).toContain(politician());
-    expect(c!.subjectKeys).toContain(entity(x, 'GRU').key);
+    // the service is what the politician was allegedly recruited by: the claim's object
+    expect(c!.objectKeys).toContain(entity(x, 'GRU').key);
+    expect(c!.subjectKeys).not.toContain(entity(x, 'GRU').key);
     expect(c!.evidenceOffered).toBe('none');
     expect(c!.evidenceCue).toMatch(/evidence/);
     expect(c!.status).toBe('unverified');
