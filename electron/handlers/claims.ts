@@ -1,6 +1,6 @@
 // claim.* and source.*: what was said, and where.
 import { createClaim, deleteClaim, getClaim, getClaimRow } from '../../db/queries/claims';
-import { getSource, gradeSource, sourceText, spansOfClaim, spansOfSource } from '../../db/queries/sources';
+import { addSpan, getSource, gradeSource, sourceText, spansOfClaim, spansOfSource } from '../../db/queries/sources';
 import { toClaim, type ClaimRow } from '../../db/rows';
 import { rolesOf } from '../../db/queries/claims';
 import { namesFor } from './entities';
@@ -22,8 +22,12 @@ export const claimHandlers: HandlerMap = {
       ]);
       return { claim, responses, respondsTo, spans, notes: notesOf(db, 'claim', id), names };
     }),
-  'claim.create': ({ store }, args) =>
-    store.write({ action: 'claim.create', summary: `Create claim "${args.text.slice(0, 60)}"` }, (db) => createClaim(db, args)).value,
+  'claim.create': ({ store }, { span, ...args }) =>
+    store.write({ action: 'claim.create', summary: `Create claim "${args.text.slice(0, 60)}"` }, (db) => {
+      const claim = createClaim(db, args);
+      if (span) addSpan(db, span.sourceId, span.start, span.end, { claimId: claim.id });
+      return claim;
+    }).value,
   'claim.delete': ({ store }, { id, version }) => {
     store.write({ action: 'claim.delete', summary: `Delete claim ${id}` }, (db) => {
       getClaimRow(db, id);

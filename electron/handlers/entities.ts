@@ -2,7 +2,7 @@
 import { addAlias, aliasesOf, createEntity, deleteEntity, getEntityRow, removeAlias, updateEntity } from '../../db/queries/entities';
 import { claimsOfEntity } from '../../db/queries/claims';
 import { createRelation, deleteRelation, relationsOfEntity } from '../../db/queries/relations';
-import { sourcesOfEntity } from '../../db/queries/sources';
+import { addSpan, sourcesOfEntity } from '../../db/queries/sources';
 import { mergedInto } from '../../db/queries/merge';
 import { notesOf } from '../../db/queries/notes';
 import { toEntity } from '../../db/rows';
@@ -42,22 +42,35 @@ export const entityHandlers: HandlerMap = {
         names,
       };
     }),
-  'entity.create': ({ store }, args) =>
-    store.write({ action: 'entity.create', summary: `Create ${args.kind} ${args.name}` }, (db) => createEntity(db, args)).value,
+  'entity.create': ({ store }, { span, ...args }) =>
+    store.write({ action: 'entity.create', summary: `Create ${args.kind} ${args.name}` }, (db) => {
+      const entity = createEntity(db, args);
+      if (span) addSpan(db, span.sourceId, span.start, span.end, { entityId: entity.id });
+      return entity;
+    }).value,
   'entity.update': ({ store }, { id, version, patch }) =>
     store.write({ action: 'entity.update', summary: `Edit entity ${id}` }, (db) => updateEntity(db, id, version, patch)).value,
   'entity.delete': ({ store }, { id, version }) => {
     store.write({ action: 'entity.delete', summary: `Delete entity ${id}` }, (db) => deleteEntity(db, id, version));
     return { ok: true as const };
   },
-  'alias.add': ({ store }, { entityId, name, kind }) =>
-    store.write({ action: 'alias.add', summary: `Add ${kind} "${name}"` }, (db) => addAlias(db, entityId, name, kind)).value,
+  'alias.add': ({ store }, { entityId, name, kind, span }) =>
+    store.write({ action: 'alias.add', summary: `Add ${kind} "${name}"` }, (db) => {
+      const alias = addAlias(db, entityId, name, kind);
+      // the passage is a mention of the entity under this alias
+      if (span) addSpan(db, span.sourceId, span.start, span.end, { entityId });
+      return alias;
+    }).value,
   'alias.remove': ({ store }, { id }) => {
     store.write({ action: 'alias.remove', summary: `Remove alias ${id}` }, (db) => removeAlias(db, id));
     return { ok: true as const };
   },
-  'relation.create': ({ store }, args) =>
-    store.write({ action: 'relation.create', summary: `Relate ${args.fromId} ${args.kind} ${args.toId}` }, (db) => createRelation(db, args)).value,
+  'relation.create': ({ store }, { span, ...args }) =>
+    store.write({ action: 'relation.create', summary: `Relate ${args.fromId} ${args.kind} ${args.toId}` }, (db) => {
+      const relation = createRelation(db, args);
+      if (span) addSpan(db, span.sourceId, span.start, span.end, { relationId: relation.id });
+      return relation;
+    }).value,
   'relation.delete': ({ store }, { id, version }) => {
     store.write({ action: 'relation.delete', summary: `Delete relation ${id}` }, (db) => deleteRelation(db, id, version));
     return { ok: true as const };

@@ -1,7 +1,6 @@
 // What can be made from text selected in the reader: a new entity, an alias of an existing entity,
-// a claim, or a relation, each prefilled from the selection. The API cannot yet attach the span to
-// what is created (entity.create / alias.add / claim.create / relation.create take no span), so the
-// item is created unanchored and the form says so.
+// a claim, or a relation, each prefilled from the selection and saved with the selection as its span
+// (in the same transaction), so the new item leads back to this passage like extracted ones do.
 import { useState } from 'react';
 import type { Span } from '../../shared/domain/model';
 import { ALIAS_KINDS, ENTITY_KINDS, RELATION_KINDS, STANCES, type AliasKind, type EntityKind, type RelationKind, type Stance } from '../../shared/domain/model';
@@ -34,9 +33,11 @@ interface Props {
   spans: Span[];
   info: Record<string, GraphNode>;
   onDone(): void;
+  /** the source the selection is in: the created item's span points into it */
+  sourceId: number;
 }
 
-export function SelectionActions({ actions, selection, sourceText, spans, info, onDone }: Props) {
+export function SelectionActions({ actions, sourceId, selection, sourceText, spans, info, onDone }: Props) {
   const backend = useBackend();
   const [mode, setMode] = useState<Mode>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,16 +54,17 @@ export function SelectionActions({ actions, selection, sourceText, spans, info, 
   const [to, setTo] = useState<Picked | null>(mentioned[1] ?? null);
   const [relKind, setRelKind] = useState<RelationKind>('associate_of');
 
+  const span = { sourceId, start: selection.start, end: selection.end };
   const run = async (work: () => Promise<boolean>) => {
     setError(null);
     try { if (await work()) onDone(); } catch (e) { setError(errorMessage(e)); }
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (mode === 'entity') void run(() => actions.createEntity({ kind, name }));
+    if (mode === 'entity') void run(() => actions.createEntity({ kind, name, span }));
     if (mode === 'alias' && owner) {
       void run(async () => {
-        await backend.invoke('alias.add', { entityId: owner.id, name, kind: aliasKind });
+        await backend.invoke('alias.add', { entityId: owner.id, name, kind: aliasKind, span });
         useSkein.getState().notify('info', `“${name}” is now an alias of ${owner.label}`);
         await actions.refresh();
         return true;
@@ -70,13 +72,14 @@ export function SelectionActions({ actions, selection, sourceText, spans, info, 
     }
     if (mode === 'claim') {
       void run(async () => {
-        const claim = await backend.invoke('claim.create', { text: claimText, claimantId: claimant?.id ?? null, stance });
+        // a claim is anchored to its whole sentence, as extracted claims are
+        const claim = await backend.invoke('claim.create', { text: claimText, claimantId: claimant?.id ?? null, stance, span: { sourceId, start: sentence.start, end: sentence.end } });
         useSkein.getState().notify('info', 'Claim added');
         await actions.showNode(nodeId('claim', claim.id));
         return true;
       });
     }
-    if (mode === 'relation' && from && to) void run(() => actions.createRelation({ kind: relKind, fromId: from.id, toId: to.id }));
+    if (mode === 'relation' && from && to) void run(() => actions.createRelation({ kind: relKind, fromId: from.id, toId: to.id, span }));
   };
 
   const ready = mode === 'entity' || mode === 'claim' ? true : mode === 'alias' ? owner !== null : from !== null && to !== null;
@@ -126,7 +129,6 @@ export function SelectionActions({ actions, selection, sourceText, spans, info, 
               <EntityPicker label="To" value={to} onChange={setTo} testId="sel-rel-to" />
             </>
           )}
-          <p className="muted small">Not yet anchored to this passage: the API cannot attach a span to a new item.</p>
           {error && <p role="alert" className="error-text">{error}</p>}
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!ready} data-testid="sel-submit">Save</button>

@@ -114,7 +114,7 @@ export function SourceReader({ actions }: { actions: Actions }) {
       )}
       {error && <p role="alert" className="error-text">{error}</p>}
       {selection && detail && (
-        <SelectionActions actions={actions} selection={selection} sourceText={detail.text} spans={detail.spans} info={info}
+        <SelectionActions actions={actions} sourceId={detail.source.id} selection={selection} sourceText={detail.text} spans={detail.spans} info={info}
           onDone={() => { setSelection(null); window.getSelection()?.removeAllRanges(); }} />
       )}
       <div ref={textRef} className="reader-text" data-testid="reader-text" tabIndex={0}

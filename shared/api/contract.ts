@@ -36,6 +36,12 @@ const Counts = z.object({
 export type Counts = z.infer<typeof Counts>;
 
 const AliasInput = z.object({ name: Name, kind: AliasKind.default('alias') }).strict();
+/** The passage an item was created from (the source reader's selection): saved as its span. */
+export const SpanArg = z.object({
+  sourceId: Id,
+  start: z.number().int().min(0).max(100_000_000),
+  end: z.number().int().min(1).max(100_000_000),
+}).strict().refine((s) => s.end > s.start, 'a span ends after it starts');
 const RoleInput = z.object({ entityId: Id, role: Role }).strict();
 
 const EntityDetail = z.object({
@@ -123,6 +129,7 @@ export const contract = {
       name: Name,
       description: LongText.default(''),
       aliases: z.array(AliasInput).max(200).default([]),
+      span: SpanArg.optional(),
     }).strict(),
     result: Entity,
   },
@@ -136,7 +143,7 @@ export const contract = {
   },
   'entity.delete': { args: z.object({ id: Id, version: Version }).strict(), result: Ok },
   'alias.add': {
-    args: z.object({ entityId: Id, name: Name, kind: AliasKind.default('alias') }).strict(),
+    args: z.object({ entityId: Id, name: Name, kind: AliasKind.default('alias'), span: SpanArg.optional() }).strict(),
     result: Alias,
   },
   'alias.remove': { args: z.object({ id: Id }).strict(), result: Ok },
@@ -146,6 +153,7 @@ export const contract = {
       kind: RelationKind, fromId: Id, toId: Id,
       start: PartialDate.nullable().default(null), end: PartialDate.nullable().default(null),
       claimId: Id.nullable().default(null),
+      span: SpanArg.optional(),
     }).strict(),
     result: Relation,
   },
@@ -166,6 +174,7 @@ export const contract = {
       evidenceOffered: Evidence.nullable().default(null),
       respondsTo: Id.nullable().default(null),
       roles: z.array(RoleInput).max(100).default([]),
+      span: SpanArg.optional(),
     }).strict(),
     result: Claim,
   },

@@ -116,7 +116,11 @@ describe('SourceReader', () => {
     fireEvent.change(screen.getByTestId('sel-alias-owner'), { target: { value: 'Marta' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Marta Quell/ }));
     fireEvent.click(screen.getByTestId('sel-submit'));
-    await waitFor(() => expect(backend.calls.find((c) => c.method === 'alias.add')?.args).toEqual({ entityId: 2, name: 'Varnavin', kind: 'alias' }));
+    await waitFor(() => expect(backend.calls.find((c) => c.method === 'alias.add')?.args).toEqual({
+      entityId: 2, name: 'Varnavin', kind: 'alias',
+      // the selection becomes the alias's mention: offsets into the source text
+      span: { sourceId: 4, start: TEXT.indexOf('Varnavin'), end: TEXT.indexOf('Varnavin') + 'Varnavin'.length },
+    }));
     await waitFor(() => expect(screen.queryByTestId('selection-actions')).toBeNull());
   });
 });
