@@ -6,7 +6,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useSkein } from '../state/store';
 import { toElements } from './elements';
-import { freshLayout, incrementalLayout, readableFit } from './layout';
+import { freshLayout, incrementalLayout, isLargeChange, keepPlacement, readableFit } from './layout';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
 import { resolveOverlaps } from './overlap';
@@ -135,14 +135,16 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const added = new Set(result.addedNodes);
     const fixed = cy.nodes().filter((n) => !added.has(n.id()) || pinned[n.id()] === true).nodes()
       .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    const layout = cy.layout(hadNodes ? incrementalLayout(fixed) : freshLayout());
+    const large = isLargeChange(result.addedNodes.length, cy.nodes().length);
+    const layout = cy.layout(hadNodes ? (large ? keepPlacement() : incrementalLayout(fixed)) : freshLayout(cy.nodes().length));
     // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
     const fitAfter = !hadNodes || cy.nodes().length <= 80;
     layoutRunning.current = true;
     layout.one('layoutstop', () => {
       layoutRunning.current = false;
       const movable = cy.nodes().filter((n) => (!hadNodes || added.has(n.id())) && !useSkein.getState().pinned[n.id()]);
-      resolveOverlaps(cy, movable);
+      // the overlap pass compares every moved node with every node: fine for dozens, not hundreds
+      if (!large) resolveOverlaps(cy, movable);
       const positions: Record<string, { x: number; y: number }> = {};
       cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
       useSkein.getState().setPositions(positions);

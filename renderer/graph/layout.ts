@@ -41,8 +41,40 @@ export function incrementalLayout(fixed: { nodeId: string; position: Position }[
   } as unknown as LayoutOptions;
 }
 
-export function freshLayout(): LayoutOptions {
+/**
+ * Above these sizes fCoSE's force passes take seconds to minutes on the main thread (PERFORMANCE.md:
+ * 11 s for 1,000 nodes at default quality): a large expansion keeps the placement it was given
+ * (a compact spiral around the node it came from), and a large fresh canvas gets the spectral
+ * 'draft' layout without animation (about 0.3 s for 1,000 nodes).
+ */
+export const LARGE_EXPANSION = 120;
+export const LARGE_CANVAS = 400;
+
+export function freshLayout(nodeCount = 0): LayoutOptions {
+  if (nodeCount > LARGE_CANVAS) return { ...FCOSE_DEFAULTS, quality: 'draft', animate: false, numIter: 500 } as unknown as LayoutOptions;
   return { ...FCOSE_DEFAULTS } as unknown as LayoutOptions;
+}
+
+/** Keeps every node where it is (large expansions: the spiral placement is the layout). */
+export function keepPlacement(): LayoutOptions {
+  return { name: 'preset', fit: false } as LayoutOptions;
+}
+
+/** Is this change too large for an incremental force layout on the main thread? */
+export function isLargeChange(added: number, total: number): boolean {
+  return added > LARGE_EXPANSION || total > LARGE_CANVAS * 2;
+}
+
+/**
+ * Starting spots for many new nodes: a sunflower (golden-angle spiral) around the node they came
+ * from, evenly spaced and compact, where a single ring of hundreds would span the whole canvas.
+ */
+export function spiralAround(center: Position, count: number, spacing = 95): Position[] {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  return Array.from({ length: count }, (_, i) => {
+    const r = spacing * Math.sqrt(i + 1.5);
+    return { x: center.x + r * Math.cos(i * golden), y: center.y + r * Math.sin(i * golden) };
+  });
 }
 
 /** Starting spots for new nodes: a ring around the node they were expanded from. */

@@ -1,7 +1,7 @@
 // Brings a cytoscape instance in line with a projected element list: removes what left, adds what is
 // new, updates data in place for what changed. Works on a headless instance, so it is unit-tested.
 import type { Core, ElementDefinition, NodeCollection, Position } from 'cytoscape';
-import { ringAround } from './layout';
+import { ringAround, spiralAround } from './layout';
 
 export interface SyncResult {
   addedNodes: string[];
@@ -55,6 +55,7 @@ function placeNewNodes(cy: Core, unplaced: NodeCollection): void {
   const extent = cy.nodes().not(unplaced).boundingBox({});
   for (const [key, ids] of groups) {
     const center = anchors.get(key) ?? (cy.nodes().not(unplaced).nonempty() ? { x: extent.x2 + 160, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 });
-    ringAround(center, ids.length, Math.max(160, ids.length * 28)).forEach((position, i) => cy.getElementById(ids[i]!).position(position));
+    const spots = ids.length > 24 ? spiralAround(center, ids.length) : ringAround(center, ids.length, Math.max(160, ids.length * 28));
+    spots.forEach((position, i) => cy.getElementById(ids[i]!).position(position));
   }
 }

@@ -1,0 +1,40 @@
+// Large canvases must not freeze the window: the layout choice by size, and the spiral placement.
+import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import { freshLayout, isLargeChange, LARGE_EXPANSION, spiralAround } from '../../renderer/graph/layout';
+import { syncElements } from '../../renderer/graph/sync';
+
+describe('layout by size', () => {
+  it('uses the fast spectral layout without animation for a large fresh canvas', () => {
+    expect(freshLayout(50)).toMatchObject({ name: 'fcose', quality: 'default' });
+    expect(freshLayout(1000)).toMatchObject({ name: 'fcose', quality: 'draft', animate: false });
+  });
+
+  it('keeps the placement of a large expansion instead of a force pass over everything', () => {
+    expect(isLargeChange(20, 100)).toBe(false);
+    expect(isLargeChange(LARGE_EXPANSION + 1, 200)).toBe(true);
+    expect(isLargeChange(10, 2000)).toBe(true);
+  });
+
+  it('spreads many new nodes on a compact spiral with no two on top of each other', () => {
+    const spots = spiralAround({ x: 0, y: 0 }, 500);
+    let closest = Infinity;
+    for (let i = 0; i < spots.length; i++) {
+      for (let j = i + 1; j < spots.length; j++) closest = Math.min(closest, Math.hypot(spots[i]!.x - spots[j]!.x, spots[i]!.y - spots[j]!.y));
+    }
+    expect(closest).toBeGreaterThan(60);
+    const radius = Math.max(...spots.map((p) => Math.hypot(p.x, p.y)));
+    expect(radius).toBeLessThan(2500); // a single ring of 500 would be 14,000 across
+  });
+
+  it('places a hub\'s hundreds of new neighbours around the hub', () => {
+    const cy = cytoscape({ headless: true });
+    cy.add({ group: 'nodes', data: { id: 'hub' }, position: { x: 1000, y: 1000 } });
+    const nodes = Array.from({ length: 300 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } }));
+    const edges = nodes.map((n, i) => ({ group: 'edges' as const, data: { id: `x${i}`, source: 'hub', target: n.data.id } }));
+    syncElements(cy, [{ group: 'nodes', data: { id: 'hub' }, position: { x: 1000, y: 1000 } }, ...nodes, ...edges]);
+    const distances = cy.nodes().not('#hub').map((n) => Math.hypot(n.position().x - 1000, n.position().y - 1000));
+    expect(Math.min(...distances)).toBeGreaterThan(50);
+    expect(Math.max(...distances)).toBeLessThan(2000);
+  });
+});
