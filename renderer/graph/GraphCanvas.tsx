@@ -9,6 +9,7 @@ import { toElements } from './elements';
 import { freshLayout, incrementalLayout, isLargeChange, keepPlacement, readableFit } from './layout';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
+import { tuneViewport } from './viewportMode';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
 import { attachCanvas, canvasSynced } from '../explore/canvasBridge';
@@ -128,6 +129,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
     const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }));
+    tuneViewport(cy);
     canvasSynced();
     if (result.addedNodes.length === 0) return;
     // nodes coming back with a known position (a restored view, back/forward) go where they were

@@ -33,8 +33,17 @@ describe('layout by size', () => {
     const nodes = Array.from({ length: 300 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } }));
     const edges = nodes.map((n, i) => ({ group: 'edges' as const, data: { id: `x${i}`, source: 'hub', target: n.data.id } }));
     syncElements(cy, [{ group: 'nodes', data: { id: 'hub' }, position: { x: 1000, y: 1000 } }, ...nodes, ...edges]);
-    const distances = cy.nodes().not('#hub').map((n) => Math.hypot(n.position().x - 1000, n.position().y - 1000));
+    const distances = cy.nodes().not('#hub').nodes().map((n) => Math.hypot(n.position().x - 1000, n.position().y - 1000));
     expect(Math.min(...distances)).toBeGreaterThan(50);
     expect(Math.max(...distances)).toBeLessThan(2000);
+  });
+});
+
+describe('drawing while the viewport moves', () => {
+  it('hides edges and labels while moving only on large canvases, and uses a cached picture on huge ones', async () => {
+    const { viewportMode } = await import('../../renderer/graph/viewportMode');
+    expect(viewportMode(300)).toEqual({ hideEdgesOnViewport: false, hideLabelsOnViewport: false, textureOnViewport: false });
+    expect(viewportMode(2000)).toEqual({ hideEdgesOnViewport: true, hideLabelsOnViewport: true, textureOnViewport: false });
+    expect(viewportMode(6000).textureOnViewport).toBe(true);
   });
 });
