@@ -155,7 +155,11 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       pendingFocus.current = null;
       publishRef.current();
     });
-    layout.run();
+    // draw the new nodes where they were placed first, then lay out: the analyst sees the expansion
+    // in the next frame instead of after the layout's computation
+    requestAnimationFrame(() => {
+      if (cyRef.current === cy && !cy.destroyed()) layout.run();
+    });
   }, [nodes, edges, pinned, more]);
 
   useEffect(() => {
