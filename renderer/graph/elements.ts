@@ -30,7 +30,8 @@ export function nodeLabel(node: GraphNode, moreCount = 0): string {
   // long claim sentences and article titles are what makes labels collide: keep them short
   let label = node.type === 'entity' ? node.label : shorten(node.label);
   if (node.type === 'source') label = `${label}\n[reliability ${node.reliability ?? 'ungraded'}]`;
-  if (node.type === 'claim' && node.status) label = `${label}\n(${node.status})`;
+  // a claim shows its status and, once graded, its Admiralty credibility (1 confirmed … 6 cannot be judged)
+  if (node.type === 'claim' && node.status) label = `${label}\n(${node.status}${node.credibility ? `, credibility ${node.credibility}` : ''})`;
   if (moreCount > 0) label = `${label}\n+${moreCount} more`;
   return label;
 }
@@ -47,6 +48,7 @@ export function nodeElement(node: GraphNode, input: ProjectionInput): ElementDef
       label: nodeLabel(node, input.more?.[node.id]?.count ?? 0),
       status: node.status ?? null,
       reliability: node.type === 'source' ? (node.reliability ?? 'ungraded') : null,
+      credibility: node.type === 'claim' ? (node.credibility ?? 'ungraded') : null,
       importance: node.importance,
       pinned: input.pinned?.[node.id] ? 1 : 0,
     },

@@ -68,6 +68,12 @@ describe('canvas styling', () => {
     expect(nodeLabel({ ...seedPayload.nodes[6]!, reliability: null })).toContain('reliability ungraded');
   });
 
+  it('shows a graded claim\'s credibility next to its status, and nothing for an ungraded one', () => {
+    const claim = seedPayload.nodes.find((n) => n.type === 'claim')!;
+    expect(nodeLabel({ ...claim, status: 'disputed', credibility: 5 })).toMatch(/\(disputed, credibility 5\)$/);
+    expect(nodeLabel({ ...claim, status: 'disputed', credibility: null })).toMatch(/\(disputed\)$/);
+  });
+
   it('keeps the many subject/object and source links unlabelled until selected', () => {
     const cy = headless();
     const role = cy.getElementById('ro:1:2:subject');
