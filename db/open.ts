@@ -20,6 +20,9 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
+/** Upper bound of the memory-mapped part of the file (see the pragma in openDatabase). */
+export const MMAP_BYTES = 256 * 2 ** 20;
+
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 /** Opens (creating if needed) an investigation and brings its schema up to date. */
@@ -40,6 +43,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb 
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    // Memory-mapped reads: a page outside the 64 MiB cache is read straight from the OS page cache
+    // instead of being copied in by a read() call (hub pages and dense search prefixes touch
+    // thousands of such pages: 2–3 ms of system time per hub expansion at 1M entities). Only pages
+    // actually touched count toward RSS, and they are the OS's reclaimable file cache, not heap.
+    // MMAP_BYTES bounds that share: 1 GiB (the whole 745 MB 1M-entity file) saved ~1.5 ms more CPU
+    // per hub call than 256 MiB, but an export touches every page and S7 holds it to 500 MiB of RSS.
+    if (!inMemory) db.pragma(`mmap_size = ${MMAP_BYTES}`);
     if (!inMemory && (options.checkIntegrity ?? true)) {
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw new DatabaseOpenError(`${path} is damaged (integrity check: ${String(result)})`);
