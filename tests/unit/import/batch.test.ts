@@ -75,6 +75,46 @@ describe('runBatch', () => {
   });
 });
 
+describe('runBatch, extraction ahead of the commit', () => {
+  /** Files named in order; the extractor logs each call, the store each commit, in one sequence. */
+  function logged(texts: string[]) {
+    const root = mkdtempSync(join(tmpdir(), 'skein-batch-ahead-'));
+    texts.forEach((text, i) => writeFileSync(join(root, `f${i + 1}.txt`), text));
+    const store = GraphStore.memory();
+    const log: string[] = [];
+    store.onChange(() => log.push('commit'));
+    const extract = async (text: string, options: Parameters<typeof extractArticle>[1]) => {
+      log.push(`extract ${text.slice(0, 12)}`);
+      return extractArticle(text, options);
+    };
+    return { root, store, log, extract };
+  }
+
+  it('starts extracting the next file before the current one commits, committing in order', async () => {
+    const { root, store, log, extract } = logged(['Anna Berg said one.', 'Carl Dahl said two.', 'Eva Fors said three.']);
+    const result = await runBatch(store, [root], { extract });
+    expect(result.imported.map((f) => f.path.slice(root.length + 1))).toEqual(['f1.txt', 'f2.txt', 'f3.txt']);
+    expect(log).toEqual(['extract Anna Berg sa', 'extract Carl Dahl sa', 'commit', 'extract Eva Fors sai', 'commit', 'commit']);
+    const sources = store.db.prepare('SELECT id FROM source ORDER BY id').all() as { id: number }[];
+    expect(result.imported.map((f) => f.sourceId)).toEqual(sources.map((s) => s.id));
+  });
+
+  it('re-extracts a file whose known entities changed with the previous commit (links, never duplicates)', async () => {
+    const { root, store, log, extract } = logged(['Ivo Kask said the contract was lawful.', 'Ivo Kask denied any wrongdoing.']);
+    const result = await runBatch(store, [root], { extract });
+    expect(result.imported).toHaveLength(2);
+    expect(log.filter((l) => l === 'extract Ivo Kask den')).toHaveLength(2); // early, then after the commit
+    expect(store.db.prepare("SELECT count(*) AS n FROM entity WHERE name = 'Ivo Kask'").get()).toEqual({ n: 1 });
+  });
+
+  it('skips a file identical to the one committed just before it', async () => {
+    const { root, store, extract } = logged(['Lena Ots said so.', 'Lena Ots said so.']);
+    const result = await runBatch(store, [root], { extract });
+    expect(result.imported).toHaveLength(1);
+    expect(result.skipped).toEqual([{ path: join(root, 'f2.txt'), reason: 'duplicate', sourceId: result.imported[0]!.sourceId }]);
+  });
+});
+
 describe('ExtractorPool', () => {
   it('runs the extractor in a worker thread', async () => {
     const pool = new ExtractorPool({ size: 1, extractorModule: pathToFileURL(join(import.meta.dirname, 'stub-extractor.ts')).href });
