@@ -8,6 +8,8 @@ import { deniesIn, findCues, type Cue } from './cues';
 import { datesIn } from './dates';
 import { ORG_NOUNS, PERSON_NOUNS } from './lexicon';
 import { predicateOf } from './predicates';
+import { defendsAccused } from './stance';
+import { fillTopicSubjects } from './topics';
 
 export interface PlacedMention { start: number; end: number; key: string; sentence: number }
 
@@ -29,6 +31,12 @@ const DESCRIPTOR_TAIL = new RegExp(String.raw`\b((?:the|a|an|two|three|several|o
 const PLURAL_TAIL = /(?:^|[,;:—–]\s*|\b(?:and|but|while)\s+)\s*((?:(?:several|some|many|two|three|four|five|local|federal|state|senior|other|the|\p{Lu}[\p{L}-]*)\s+){0,3}([\p{Ll}-]+s))\s+(?:have\s+|had\s+|also\s+|later\s+|previously\s+)*$/u;
 const COMPLEMENT_PRONOUN = /^(?:\s*(?:that\s+)?|.*\bthat\s+)(?:he|she|it|they|we|I)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|would\s+|had\s+been\s+|also\s+|never\s+|not\s+)*$/i;
 const GROUP_NOUNS = new Set(['prosecutors', 'investigators', 'officials', 'residents', 'analysts', 'researchers', 'lawmakers', 'legislators', 'authorities', 'officers', 'diplomats', 'critics', 'experts', 'campaigners', 'activists', 'auditors', 'regulators', 'police', 'detectives', 'judges', 'lawyers', 'doctors', 'scientists', 'historians', 'journalists', 'reporters', 'witnesses', 'neighbours', 'neighbors', 'employees', 'workers', 'villagers', 'voters', 'councillors', 'senators', 'ministers', 'inspectors']);
+// "Moscow said": a capital speaking for its government, which is a body like any other
+const GOVERNMENT = /^government in /;
+const LOCATIVE_BEFORE = /(?:\b(?:in|at|of|from|to|near|outside|inside|across|through|via)\s+(?:the\s+)?|\p{L}['’]s\s+)$/iu;
+const RELATIVE_SPEAKER = /^\s*((?:a|an|one)\s+([\p{L}-]+)\s+who\s+[^,;]{3,140}?)\s*$/iu;
+// an outlet that insists or maintains defends its own account rather than reporting someone else's
+const INSIST = /\b(?:insist|maintain)/i;
 const DOCUMENT_WORDS = /\b(?:reports?|records?|documents?|notice|indictment|filings?|register|registry|files?|papers|emails?|data|leaks?|sources?|staff|people|person|officials|investigators|analysts|media|press|outlets?|newspapers?|statement|ruling|judgment|audit|study|review|complaint|lawsuit)\b/i;
 
 export function extractClaims(input: ClaimInput): ExtractedClaim[] {
@@ -77,8 +85,9 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       let stance: Stance = cue.stance;
       if (cue.who === 'after') stance = key && !label ? 'asserts' : 'reports';
       if (stance === 'asserts' && key && kindOf.get(key) === 'organization' && /\breport(?:s|ed)\b/i.test(s.slice(cue.start, cue.end))) stance = 'reports';
-      if (stance === 'asserts' && key && input.media?.has(key)) stance = 'reports';
-      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && deniesIn(s.slice(segStart), !!key && kindOf.get(key) === 'organization')) stance = 'denies';
+      if (stance === 'asserts' && key && input.media?.has(key) && !INSIST.test(s.slice(cue.start, cue.end))) stance = 'reports';
+      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && key && kindOf.get(key) !== 'place' && defendsAccused(s.slice(segStart), key, inSentence.map((m) => m.key).filter((k) => kindOf.get(k) !== 'place'), [...claims, ...made])) stance = 'denies';
+      if (stance === 'asserts' && cue.who === 'before' && !cue.participle && deniesIn(s.slice(segStart), (!!key && kindOf.get(key) === 'organization') || GOVERNMENT.test(label ?? ''))) stance = 'denies';
       // a claim's subjects are the names in its own stretch of the sentence
       const window = { from: ci > 0 ? cue.start : 0, to: cues[ci + 1]?.start ?? s.length };
       const claim = makeClaim(s, range, si, inSentence, key, label, stance, window);
@@ -125,6 +134,7 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
       if (kindOf.get(m.key) === 'organization') lastOrg = m.key;
     }
   });
+  fillTopicSubjects(claims, text, sentences, mentions, kindOf);
   linkResponses(claims);
   // "X withdrew one allegation. It had claimed that …": the retraction is about the claim explained next
   for (const r of claims) {
@@ -182,9 +192,13 @@ export function extractClaims(input: ClaimInput): ExtractedClaim[] {
     // 1. a name right before the cue ("Mussayev claims", "Moscow said")
     const tail = [...inSentence].reverse().find((x) => x.end - base <= cue.start && x.start - base >= segStart);
     if (tail && new RegExp(`^${GAP_WORDS}$`, 'iu').test(s.slice(tail.end - base, cue.start))) {
-      if (kindOf.get(tail.key) === 'place') return { key: null, label: `government in ${text.slice(tail.start, tail.end)}` };
-      return { key: tail.key, label: null };
+      // a city speaks for its government only as the clause's subject, not "at its office in Dubai's X"
+      if (kindOf.get(tail.key) !== 'place') return { key: tail.key, label: null };
+      if (!LOCATIVE_BEFORE.test(s.slice(Math.max(0, tail.start - base - 16), tail.start - base))) return { key: null, label: `government in ${text.slice(tail.start, tail.end)}` };
     }
+    // 1a. "A woman who answered the telephone at … said": an unnamed person described by a relative clause
+    const rel = RELATIVE_SPEAKER.exec(before);
+    if (rel && PERSON_NOUNS.has(rel[2]!.toLowerCase())) return { key: null, label: rel[1]!.trim() };
     // 1b. a bare plural group ("Moldovan prosecutors said", "Several residents said")
     const group = PLURAL_TAIL.exec(before);
     if (group && GROUP_NOUNS.has(group[2]!.toLowerCase())) return { key: null, label: group[1]!.trim() };
