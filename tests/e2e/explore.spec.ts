@@ -145,7 +145,8 @@ test('an imported allegation and its denial expand from a codename search, in bo
   await expect(page.locator('[data-testid="canvas-nodes"] li', { hasText: 'Temirkhanov' }).first()).toBeAttached();
   // the denial reaches the canvas as a responds_to edge from the denial to the allegation
   await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="responds_to"]', { hasText: 'denies' }).first()).toBeAttached();
-  await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="alleged"]', { hasText: 'Margaret Ellery — alleged: recruited by → GRU' })).toHaveCount(1);
+  // two claims allege it: the extracted allegation (the GRU as its object) and the analyst's own
+  await expect(page.locator('[data-testid="canvas-edges"] li[data-edge-type="alleged"]', { hasText: 'Margaret Ellery — alleged: recruited by → GRU' })).toHaveCount(2);
   await expect(settled).toHaveCount(1);
   await page.screenshot({ path: 'test-results/seed-light.png' });
   await page.getByTestId('theme-toggle').click();
