@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../shared/domain/model';
 import { ApiError } from '../shared/api/errors';
 import { applyChanges, drainChanges, installRecorder, StaleHistoryError, type RowChange } from './history';
 import { openDatabase, type OpenOptions, type SqliteDb } from './open';
+import { dropPages } from './queries/graph-page-cache';
 
 export interface WriteMeta {
   action: string;
@@ -124,7 +125,14 @@ export class GraphStore {
       const historyId = this.recording ? this.appendHistory(meta, changes, null, null) : null;
       return { value, historyId, nodeIds: summarizeChanges(changes).items };
     });
-    const { value, historyId, nodeIds } = run.immediate();
+    let outcome: ReturnType<typeof run.immediate>;
+    try {
+      outcome = run.immediate();
+    } finally {
+      // committed or rolled back: a page cached inside the transaction may show neither state
+      dropPages(this.db);
+    }
+    const { value, historyId, nodeIds } = outcome;
     this.emit(historyId, meta.action, nodeIds);
     return { value, historyId };
   }
@@ -186,7 +194,7 @@ export class GraphStore {
 
   private replay(direction: 'undo' | 'redo'): HistoryEntry | null {
     if (!this.recording) throw new ApiError('refused', 'This investigation is open without history');
-    const outcome = this.db
+    const run = this.db
       .transaction(() => {
         const target = direction === 'undo' ? this.undoTarget() : this.redoTarget();
         if (!target) return null;
@@ -208,8 +216,13 @@ export class GraphStore {
           direction === 'redo' ? target.id : null,
         );
         return { id, target, nodeIds: summarizeChanges(changes).items };
-      })
-      .immediate();
+      });
+    let outcome: ReturnType<typeof run.immediate>;
+    try {
+      outcome = run.immediate();
+    } finally {
+      dropPages(this.db);
+    }
     if (!outcome) return null;
     this.emit(outcome.id, `history.${direction}`, outcome.nodeIds);
     return this.historyEntry(outcome.target);

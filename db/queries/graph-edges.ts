@@ -58,13 +58,30 @@ export const TEMP_TABLES = [
   'edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims', 'edge_probe', 'edge_known', 'edge_hubs', 'node_ids',
 ] as const;
 
+const tempWrites = new WeakMap<SqliteDb, number>();
+
+/**
+ * Rows written to the temp id sets on this connection so far: total_changes() minus this is the
+ * number of rows the connection wrote to the investigation itself (graph-page-cache.ts).
+ */
+export function tempWriteCount(db: SqliteDb): number {
+  return tempWrites.get(db) ?? 0;
+}
+
+/** Counts rows another statement of this step wrote to a temp id set (see tempWriteCount). */
+export function countTempWrites(db: SqliteDb, rows: number): void {
+  tempWrites.set(db, tempWriteCount(db) + rows);
+}
+
 /** Fills the temp id sets in one statement each (json_each: no call per id). */
 export function fillTemp(db: SqliteDb, sets: Partial<Record<(typeof TEMP_TABLES)[number], Iterable<number>>>): void {
+  let written = 0;
   for (const table of Object.keys(sets) as (typeof TEMP_TABLES)[number][]) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
-    cached(db, `DELETE FROM temp.${table}`).run();
-    cached(db, `INSERT OR IGNORE INTO temp.${table} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...sets[table]!]));
+    written += cached(db, `DELETE FROM temp.${table}`).run().changes;
+    written += cached(db, `INSERT OR IGNORE INTO temp.${table} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...sets[table]!])).changes;
   }
+  countTempWrites(db, written);
 }
 
 interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }

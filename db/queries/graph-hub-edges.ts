@@ -6,7 +6,7 @@
 // of the expansion are found from that node's side (graph-edges.ts).
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
-import { cached, fillTemp } from './graph-edges';
+import { cached, countTempWrites, fillTemp } from './graph-edges';
 import { allegedEdge, claimantEdge, relationEdge, roleEdge, type IdSets, type Stance } from './graph-shapes';
 
 /** The hot SQL of this step, exported so that the query-plan test checks what runs. */
@@ -52,7 +52,7 @@ export function hubEdges(
   const knownHubs = (cached(db, HUB_EDGE_SQL.knownHubs).all() as { id: number }[]).map((r) => r.id);
   const hubs = [...probed, ...knownHubs];
   fillTemp(db, { edge_hubs: hubs });
-  cached(db, HUB_EDGE_SQL.dropKnownHubs).run();
+  countTempWrites(db, cached(db, HUB_EDGE_SQL.dropKnownHubs).run().changes);
   const addAlleged = (rows: Iterable<AllegedRow>) => {
     for (const r of rows) if (r.subject_id !== r.object_id) add(allegedEdge(r.claim_id, r.subject_id, r.object_id, r.predicate, r.stance));
   };

@@ -5,6 +5,7 @@ import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
 import { cached, edgesBetween, fillTemp } from './graph-edges';
+import { cachedPage } from './graph-page-cache';
 import { splitIds } from './graph-shapes';
 
 export { edgesBetween, EDGE_SQL } from './graph-edges';
@@ -170,7 +171,19 @@ export interface NeighborhoodOptions {
  * overall at 500 nodes, ranked by importance. Edges come back for the new nodes among themselves,
  * the centre and the nodes already known to the canvas.
  */
-export function neighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions) {
+export function neighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
+  // a hub's page is kept until the investigation changes (graph-page-cache.ts); the key is every
+  // argument, `known` in its order (it decides which edges come back)
+  const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
+  return cachedPage(db, key, () => computeNeighborhood(db, center, options), (page) => page.nodes.length);
+}
+
+export interface NeighborhoodPage {
+  center: string; nodes: GraphNode[]; edges: GraphEdge[]; more: { edgeType: string; count: number }[];
+  total: number; nextOffset: number | null;
+}
+
+function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
   const parsed = parseNodeId(center);
   if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
   const centerNodes = loadNodes(db, [center]);
