@@ -4,22 +4,12 @@
 import type { Result } from '../../shared/api/contract';
 import type { Backend } from '../backend/types';
 import { errorMessage, toBase64 } from '../backend/types';
+import { readBytes } from '../import/files';
 
 export const GRAPH_FILE = /\.(skein\.json|graphml|gexf)$/i;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 type Notify = (kind: 'info' | 'error', text: string) => void;
-
-/** File.arrayBuffer, with a FileReader fallback for environments whose File lacks it (jsdom). */
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export function describeGraphImport(name: string, r: Result<'graph.importUpload'>): string {
   if (r.kind === 'snapshot') {

@@ -2,6 +2,7 @@
 // (browser mode, and Electron with context isolation), so text formats are read here and binary
 // formats (.pdf, .docx) are sent as bytes for the main process's PDF and DOCX readers.
 import { MAX_IMPORT_CHARS } from '../../shared/api/import';
+import { toBase64 } from '../backend/types';
 
 /** One thing to import: a text ready for import.preview, or the reason it cannot be read here. */
 export interface ImportItem {
@@ -61,7 +62,8 @@ function readText(file: File): Promise<string> {
   });
 }
 
-function readBytes(file: File): Promise<ArrayBuffer> {
+/** File.arrayBuffer, with a FileReader fallback for environments whose File lacks it (jsdom). */
+export function readBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -69,12 +71,6 @@ function readBytes(file: File): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
     reader.readAsArrayBuffer(file);
   });
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** True when the item can be previewed (text read here, or bytes for the main process). */
@@ -93,7 +89,7 @@ export async function readFileItem(file: File): Promise<ImportItem> {
   if (BINARY_EXT.includes(ext)) {
     if (file.size > MAX_IMPORT_CHARS) return { name: file.name, error: 'The file is larger than the 20 MB limit' };
     try {
-      return { name: file.name, file: { name: file.name, base64: toBase64(new Uint8Array(await readBytes(file))) }, fallbackTitle: titleFromName(file.name) };
+      return { name: file.name, file: { name: file.name, base64: await toBase64(new Uint8Array(await readBytes(file))) }, fallbackTitle: titleFromName(file.name) };
     } catch (error) {
       return { name: file.name, error: `The file could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
