@@ -46,8 +46,14 @@ export function assignObjects(claims: ExtractedClaim[], entities: readonly Extra
     const objectSide = claim.predicate === 'recruited_by' ? (passive ? 'after' : 'before') : passive ? 'before' : 'after';
     const objects = claim.subjectKeys.filter((k) => side.get(k) === objectSide && k !== claim.claimantKey
       && (!BODY_OBJECT.has(claim.predicate!) || kindOf.get(k) === 'organization') && kindOf.get(k) !== 'place');
-    const subjects = claim.subjectKeys.filter((k) => !objects.includes(k));
+    let subjects = claim.subjectKeys.filter((k) => !objects.includes(k));
     if (objects.length === 0 || subjects.length === 0) continue;
+    // the claimant is a subject of its own allegation only when it speaks of itself ("I worked for …");
+    // otherwise "X alleges that Y was recruited by Z" would also draw "X recruited by Z"
+    const firstPerson = /\b(?:I|me|my|we|our)\b/.test(quote.slice(0, match.index));
+    if (claim.claimantKey && !firstPerson && subjects.some((k) => k !== claim.claimantKey && kindOf.get(k) !== 'place')) {
+      subjects = subjects.filter((k) => k !== claim.claimantKey);
+    }
     claim.subjectKeys = subjects;
     claim.objectKeys = [...new Set([...claim.objectKeys, ...objects])];
   }

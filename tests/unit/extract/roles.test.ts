@@ -39,3 +39,16 @@ describe('subjects and objects of a claim', () => {
     expect(c.claimant).toBe('Pavel Ostrov');
   });
 });
+
+describe('the claimant in its own allegation', () => {
+  it('is not a subject of what it alleges about someone else', () => {
+    const c = claimAbout('Pavel Ostrov alleges that Irena Malik was recruited by the Foreign Intelligence Service while she studied in Vienna.', 'recruited_by');
+    expect(c.subjects).toEqual(['Irena Malik']);
+    expect(c.objects).toEqual(['Foreign Intelligence Service']);
+  });
+
+  it('stays a subject when it speaks of itself', () => {
+    const c = claimAbout('Pavel Ostrov said: "In 1987 I worked for the Foreign Intelligence Service with Irena Malik."', 'member_of');
+    expect(c.subjects).toContain('Pavel Ostrov');
+  });
+});
