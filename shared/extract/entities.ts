@@ -147,7 +147,10 @@ export function buildEntities(text: string, mentions: RawMention[], hits: readon
     const best = (Object.keys(v) as EntityKind[]).sort((a, b) => v[b] - v[a])[0]!;
     if (w.entity.existingId === null) {
       if (v[best] > 0) w.entity.kind = best;
-      else w.entity.kind = wordsOf(normalizeKey(w.entity.name)).length >= 2 && !w.entity.mentions.some((x) => /^\p{Lu}{2,}$/u.test(x.text)) ? 'person' : 'organization';
+      else {
+        w.entity.guessed = true;
+        w.entity.kind = wordsOf(normalizeKey(w.entity.name)).length >= 2 && !w.entity.mentions.some((x) => /^\p{Lu}{2,}$/u.test(x.text)) ? 'person' : 'organization';
+      }
       const names = w.entity.mentions.map((x) => x.text).filter((t) => !w.entity.aliases.some((a) => a.kind !== 'name' && a.name === t));
       const fullest = names.sort((a, b) => wordsOf(b).length - wordsOf(a).length || b.length - a.length)[0];
       if (fullest && !isCyrillic(fullest)) w.entity.name = fullest.replace(/^the\s+/i, '');

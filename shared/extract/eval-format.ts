@@ -44,11 +44,12 @@ export interface NerMention { type: 'PER' | 'ORG' | 'LOC'; start: number; end: n
 
 const NER_TYPES = { person: 'PER', organization: 'ORG', place: 'LOC' } as const;
 
-/** Typed mentions, offsets into `x.text`. */
+/** Typed mentions, offsets into `x.text`; entities whose kind is only the fallback guess are left out. */
 export function toNerMentions(x: Extraction): NerMention[] {
   const out: NerMention[] = [];
   for (const e of x.entities) {
-    if (e.kind === 'event') continue;
+    // a kind no cue spoke for is a guess: typed NER output leaves it out
+    if (e.kind === 'event' || e.guessed) continue;
     for (const m of e.mentions) out.push({ type: NER_TYPES[e.kind], start: m.start, end: m.end, text: m.text });
   }
   return out.sort((a, b) => a.start - b.start);

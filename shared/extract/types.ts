@@ -42,6 +42,8 @@ export interface ExtractedEntity {
   mentions: Mention[];
   /** set when the entity matched a KnownEntity */
   existingId: number | null;
+  /** no cue spoke for the kind: it is the fallback guess (two words a person, else a body) */
+  guessed?: boolean;
 }
 
 export interface ExtractedClaim {

@@ -6,6 +6,7 @@ import type { EntityKind } from './types-local';
 import type { RawMention } from './candidates';
 import { EVENT_HEADS, ORG_HEADS, placeSynonym, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
 import { lexClass } from './nlp';
+import { kindFromContext } from './context-kind';
 import { describedAfter, describedBefore } from './descriptors';
 import { normalizeKey } from '../text/normalize';
 import { isAcronym, isCyrillic, isOrdinal, type Token } from './tokens';
@@ -65,6 +66,8 @@ export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | nul
     if (cls0 === 'first' || clsN === 'last') return 'person';
     if (cls0 === 'place' && clsN === 'place') return 'place';
   }
+  const fromContext = kindFromContext(ctx.text, m.start, m.end, words);
+  if (fromContext) return fromContext;
   if (PERSON_NOUNS.has(prevWord) && /^[\s]+$/.test(before.slice(before.toLowerCase().lastIndexOf(prevWord) + prevWord.length))) return 'person';
   if (/^,?\s+(?:who|whose|aged|\d{2},)\b/.test(after) || /^,\s+\d{2}\b/.test(after)) return 'person';
   if (isCyrillic(m.text) && words.length >= 2) return 'person';

@@ -1,0 +1,43 @@
+// Context cues for a name none of its own words type: what the sentence says around it.
+// "X is a village in …", "north of X", "at X", "X, <a known place>", "X was born …", "X's wife".
+// Generic words only; used by typing.ts after the name's own cues have had their say.
+import type { EntityKind } from './types-local';
+import { ORG_DESCRIPTORS, PERSON_DESCRIPTORS } from './lexicon';
+import { lexClass } from './nlp';
+
+/** Nouns that say a name is a place ("X is a village in …"). */
+export const PLACE_NOUNS = new Set(`village town city hamlet suburb parish county province district region
+  municipality borough township commune settlement river lake island mountain valley country state
+  capital port neighbourhood neighborhood area peninsula community locality sum oblast prefecture`.split(/\s+/));
+
+/** Nouns that say a name is a body, besides the descriptor nouns ("X is a band from …"). */
+const ORG_NOUNS_EXTRA = new Set(`band team club label station newspaper magazine school university
+  college company party franchise brand`.split(/\s+/));
+
+const PLACE_BEFORE = new RegExp(
+  String.raw`(?:\b(?:near|outside|between|via|towards?)\s+|` +
+  String.raw`\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+|` +
+  String.raw`\b(?:villages?|towns?|cit(?:y|ies)|hamlets?|parish(?:es)?|count(?:y|ies)|provinces?|districts?|regions?|suburbs?|municipalit(?:y|ies)|boroughs?|states?|rivers?|confluence)\s+of\s+(?:the\s+)?)$`,
+  'i',
+);
+
+export function kindFromContext(text: string, start: number, end: number, words: readonly string[]): EntityKind | null {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 80);
+  // "X is a small village in …", "X was an American band …"
+  const is = /^\s+(?:is|was|are|were)\s+(?:a|an|the|one of the)\s+((?:[\p{L}-]+\s*){1,4})/u.exec(after);
+  for (const w of is?.[1]!.toLowerCase().split(/\s+/) ?? []) {
+    if (PLACE_NOUNS.has(w)) return 'place';
+    if (ORG_DESCRIPTORS.has(w) || ORG_NOUNS_EXTRA.has(w)) return 'organization';
+    if (PERSON_DESCRIPTORS.has(w) || /(?:ist|er|or)$/.test(w)) return 'person';
+    if (/^(?:in|of|from|on|at|with|that|which|who|and)$/.test(w)) break;
+  }
+  if (/^\s+(?:was|is)\s+born\b|^\s+\((?:born|b\.)\s|^\s+\((?:c\.\s*)?\d{3,4}\s*[-–]/.test(after)) return 'person';
+  if (/^['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|career|death|birth|funeral|widow)\b/.test(after)) return 'person';
+  if (words.length <= 3 && PLACE_BEFORE.test(before)) return 'place';
+  if (words.length <= 3 && /\bat\s+$/i.test(before) && !/\b(?:looked|aimed|laughed|arrived|studied|worked|played)\s+at\s+$/i.test(before)) return 'place';
+  // "Mouchak, Gazipur", "Debden, England": a name followed by a known place is a place
+  const next = /^,\s+(\p{Lu}[\p{L}-]+)(?=[\s,.;)]|$)/u.exec(after)?.[1];
+  if (words.length <= 2 && next && lexClass(next) === 'place') return 'place';
+  return null;
+}

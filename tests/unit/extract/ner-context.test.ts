@@ -1,0 +1,34 @@
+// Context typing for names their own words do not type, and the typed NER output leaving out
+// fallback guesses. Fictional text written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../shared/extract';
+import { toNerMentions } from '../../../shared/extract/eval-format';
+
+const kindOf = (text: string, name: string) => extractArticle(text).entities.find((e) => e.name === name)?.kind ?? null;
+const nerOf = (text: string, name: string) => toNerMentions(extractArticle(text)).find((m) => m.text === name)?.type ?? null;
+
+describe('context typing', () => {
+  it('types "X is a village in …" as a place', () => {
+    expect(kindOf('Quorvath is a small village in the hills. Quorvath has a mill.', 'Quorvath')).toBe('place');
+  });
+  it('types "X is a band …" as an organization', () => {
+    expect(kindOf('Velmira is a rock band formed in the valley. Velmira toured twice.', 'Velmira')).toBe('organization');
+  });
+  it('types a name after "north of" or "at" as a place', () => {
+    expect(kindOf('The fort stood two miles north of Brannock on the old road.', 'Brannock')).toBe('place');
+    expect(kindOf('The regiment fought a skirmish at Tullymere before the winter.', 'Tullymere')).toBe('place');
+  });
+  it('types a name followed by a known country as a place', () => {
+    expect(kindOf('The squadron moved to Hesketby, England, in the spring.', 'Hesketby')).toBe('place');
+  });
+  it('types "X was born" as a person', () => {
+    expect(kindOf('After the war Drummelow was born again as a writer, they said. Drummelow was born in a small house.', 'Drummelow')).toBe('person');
+  });
+});
+
+describe('typed NER output', () => {
+  it('leaves out a name whose kind is only the fallback guess', () => {
+    expect(nerOf('The report praised Trenvask for the work.', 'Trenvask')).toBeNull();
+    expect(nerOf('Quorvath is a small village in the hills.', 'Quorvath')).toBe('LOC');
+  });
+});
