@@ -2,7 +2,7 @@
 // "X is a village in …", "north of X", "at X", "X, <a known place>", "X was born …", "X's wife".
 // Generic words only; used by typing.ts after the name's own cues have had their say.
 import type { EntityKind } from './types-local';
-import { ORG_DESCRIPTORS, PERSON_DESCRIPTORS } from './lexicon';
+import { ORG_DESCRIPTORS, ORG_HEADS, PERSON_DESCRIPTORS } from './lexicon';
 import { lexClass } from './nlp';
 
 /** Nouns that say a name is a place ("X is a village in …"). */
@@ -39,5 +39,20 @@ export function kindFromContext(text: string, start: number, end: number, words:
   // "Mouchak, Gazipur", "Debden, England": a name followed by a known place is a place
   const next = /^,\s+(\p{Lu}[\p{L}-]+)(?=[\s,.;)]|$)/u.exec(after)?.[1];
   if (words.length <= 2 && next && lexClass(next) === 'place') return 'place';
+  return null;
+}
+
+const DIRECTIONS = new Set('north south east west northern southern eastern western central upper lower northeast northwest southeast southwest'.split(' '));
+
+/** Kinds read from a multi-word name's shape ("City of X", "South X", "the X Rays"), or null. */
+export function kindFromShape(text: string, start: number, lower: readonly string[], words: readonly string[]): EntityKind | null {
+  if (lower.length < 2) return null;
+  // "City of X", "Port of X", "Island of X"
+  if (lower[1] === 'of' && (PLACE_NOUNS.has(lower[0]!) || /^(?:port|isle|island|bay|gulf|cape)$/.test(lower[0]!))) return 'place';
+  // "South X", "Western X": a direction before a place or an unknown word
+  if (lower.length === 2 && DIRECTIONS.has(lower[0]!) && !ORG_HEADS.has(lower[1]!) && (lexClass(words[1]!) === 'place' || lexClass(words[1]!) === null)) return 'place';
+  // "the X Rays", "the Blue Ys": a plural name after "the" is a team or a band
+  const last = words[words.length - 1]!;
+  if (/^\p{Lu}\p{Ll}+[^su]s$/u.test(last) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && lexClass(last) !== 'place' && lexClass(words.join(' ')) !== 'place') return 'organization';
   return null;
 }

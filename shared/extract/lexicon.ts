@@ -53,6 +53,7 @@ export const PLACE_HEADS = set(`
   islands mountains mountain mount mt valley desert peninsula county province region district
   oblast krai state city town village port harbour harbor airport station bridge park coast
   canal creek hills forest plateau falls springs heights towers quarter embankment
+  reservoir dock docks cave caves pavilion mall cathedral stadium arena riding wharf pier
 `);
 export const PLACE_LEADS = set('lake mount mt gulf bay cape port fort saint st isle sea strait');
 
@@ -146,6 +147,7 @@ export const ORG_DESCRIPTORS = set(`
   think-tank thinktank nonprofit non-profit collective organisation organization association
   union party movement startup start-up conglomerate subsidiary outfit laboratory lab
   registry court ngo network platform studio label publisher airline utility miner
+  band team orchestra journal franchise brand
 `);
 /** Lower-case nouns that, right before or after a name, say it is a person ("his wife, X"). */
 export const PERSON_DESCRIPTORS = set(`

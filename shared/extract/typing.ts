@@ -6,7 +6,7 @@ import type { EntityKind } from './types-local';
 import type { RawMention } from './candidates';
 import { EVENT_HEADS, ORG_HEADS, placeSynonym, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
 import { lexClass } from './nlp';
-import { kindFromContext } from './context-kind';
+import { kindFromContext, kindFromShape } from './context-kind';
 import { describedAfter, describedBefore } from './descriptors';
 import { normalizeKey } from '../text/normalize';
 import { isAcronym, isCyrillic, isOrdinal, type Token } from './tokens';
@@ -39,6 +39,8 @@ export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | nul
   if (words.length === 1 && PLACE_ACRONYMS.has(words[0]!)) return 'place';
   if (isOrdinal(words[0]!)) return 'organization';
   if (words.length > 1 && PLACE_HEADS.has(lastWord) && !ORG_HEADS.has(lastWord)) return 'place';
+  const fromShape = kindFromShape(ctx.text, m.start, lower, words);
+  if (fromShape) return fromShape;
   if (words.length > 1 && PLACE_LEADS.has(firstWord) && !lower.includes('of')) return 'place';
   if (words.length > 1 && ORG_HEADS.has(lastWord)) return 'organization';
   const ofAt = lower.indexOf('of');

@@ -26,6 +26,25 @@ describe('context typing', () => {
   });
 });
 
+describe('name shapes', () => {
+  it('types "City of X" and "Isle of X" as places', () => {
+    expect(kindOf('The council governs the City of Dranwick and its farms.', 'City of Dranwick')).toBe('place');
+  });
+  it('types a direction before an unknown word as a place, but not before a body\'s head word', () => {
+    expect(kindOf('Farmers in South Velmarsh grow barley.', 'South Velmarsh')).toBe('place');
+    expect(kindOf('Farmers read the Western Tribune daily.', 'Western Tribune')).toBe('organization');
+  });
+  it('types a plural name after "the" as a team or band', () => {
+    expect(kindOf('He pitched for the Harrow Kestrels in May.', 'Harrow Kestrels')).toBe('organization');
+  });
+  it('types facilities ("… Reservoir", "… Pavilion") as places', () => {
+    expect(kindOf('They walked to Ostley Reservoir on Sunday.', 'Ostley Reservoir')).toBe('place');
+  });
+  it('reads "the band X" as an organization', () => {
+    expect(kindOf('He joined the band Corvalis in 1994.', 'Corvalis')).toBe('organization');
+  });
+});
+
 describe('typed NER output', () => {
   it('leaves out a name whose kind is only the fallback guess', () => {
     expect(nerOf('The report praised Trenvask for the work.', 'Trenvask')).toBeNull();
