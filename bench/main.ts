@@ -1,6 +1,6 @@
-// `npm run bench [-- --entities N] [--only S1,S2,S3,S4,S5,S6,S7] [--runs N] [--limit N] [--articles N]`: builds (or reuses) the
+// `npm run bench [-- --entities N] [--only S1,S2,S3,S4,S5,S6,S7,R] [--runs N] [--limit N] [--articles N]`: builds (or reuses) the
 // fixed-seed investigation, measures the budgets of PERFORMANCE.md, prints p50 / p95 / max per row
-// with the machine it ran on, a PASS/FAIL table, and writes bench/.cache/last-results.json.
+// with the machine it ran on (R1–R5 run in Chromium when `R` is named: build the renderer first), a PASS/FAIL table, and writes bench/.cache/last-results.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { benchLoad } from './s1-load';
 import { benchNeighborhood } from './s2-neighborhood';
 import { benchSearch } from './s3-search';
 import { benchBatch } from './s6-batch';
+import { benchRender } from './render';
 
 const log = (line: string) => console.log(line);
 
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   } finally {
     store.close();
   }
+  // R1–R5 drive Chromium against browser mode on the same investigation (needs `npm run build:renderer`)
+  if (only.has('R')) emit(await benchRender(dataset.path, Math.max(1, Math.min(runs, 5)), log));
   printSummary(rows, log);
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(join(CACHE_DIR, 'last-results.json'), JSON.stringify({
