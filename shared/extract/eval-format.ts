@@ -4,6 +4,7 @@
 import type { Stance } from './types-local';
 import type { Extraction } from './types';
 import { extractArticle } from './index';
+import { notNerName } from './ner-filters';
 
 const STANCE_NAMES: Record<Stance, 'asserted' | 'denied' | 'reported' | 'questioned'> = {
   asserts: 'asserted', denies: 'denied', reports: 'reported', questions: 'questioned',
@@ -50,7 +51,7 @@ export function toNerMentions(x: Extraction): NerMention[] {
   for (const e of x.entities) {
     // a kind no cue spoke for is a guess: typed NER output leaves it out
     if (e.kind === 'event' || e.guessed) continue;
-    for (const m of e.mentions) out.push({ type: NER_TYPES[e.kind], start: m.start, end: m.end, text: m.text });
+    for (const m of e.mentions) if (!notNerName(x.text, m.start, m.end)) out.push({ type: NER_TYPES[e.kind], start: m.start, end: m.end, text: m.text });
   }
   return out.sort((a, b) => a.start - b.start);
 }

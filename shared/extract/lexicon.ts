@@ -108,7 +108,7 @@ export const MONTHS = set('january february march april may june july august sep
 export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
 
 /** Last words of event names ("World War II" is neither a body nor a place). */
-export const EVENT_HEADS = set('war wars revolution olympics games championship championships cup summit crisis uprising massacre siege battle festival expo congress-');
+export const EVENT_HEADS = set('war wars revolution olympics games championship championships cup summit crisis uprising massacre siege battle festival expo congress- campaign ages awards award convention tour prize trophy tournament election elections marathon rally');
 
 /** Common country short forms and their full names, so "U.S.", "USA" and "United States" meet. */
 export const PLACE_SYNONYMS: Record<string, string> = {

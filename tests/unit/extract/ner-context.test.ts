@@ -50,4 +50,15 @@ describe('typed NER output', () => {
     expect(nerOf('The report praised Trenvask for the work.', 'Trenvask')).toBeNull();
     expect(nerOf('Quorvath is a small village in the hills.', 'Quorvath')).toBe('LOC');
   });
+  it('leaves out common acronyms of things and lone title words', () => {
+    const text = 'Dorrin Vasek won by KO in the third round and released a CD with Harlow Teague.';
+    expect(nerOf(text, 'KO')).toBeNull();
+    expect(nerOf(text, 'CD')).toBeNull();
+  });
+  it('leaves out a title written in quotes', () => {
+    expect(nerOf('The band Corvalis released the single "Lantern Harbour" in May.', 'Lantern Harbour')).toBeNull();
+  });
+  it('types "… Campaign" and "… Awards" as events, not bodies', () => {
+    expect(kindOf('Troops fought in the Tessaly Campaign for a year.', 'Tessaly Campaign')).toBe('event');
+  });
 });
