@@ -3,7 +3,7 @@
 // Generic words only; used by typing.ts after the name's own cues have had their say.
 import type { EntityKind } from './types-local';
 import { ORG_DESCRIPTORS, ORG_HEADS, PERSON_DESCRIPTORS } from './lexicon';
-import { lexClass } from './nlp';
+import { lexClass, lexTags } from './nlp';
 
 /** Nouns that say a name is a place ("X is a village in …"). */
 export const PLACE_NOUNS = new Set(`village town city hamlet suburb parish county province district region
@@ -54,5 +54,28 @@ export function kindFromShape(text: string, start: number, lower: readonly strin
   // "the X Rays", "the Blue Ys": a plural name after "the" is a team or a band
   const last = words[words.length - 1]!;
   if (/^\p{Lu}\p{Ll}+[^su]s$/u.test(last) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && lexClass(last) !== 'place' && lexClass(words.join(' ')) !== 'place') return 'organization';
+  return null;
+}
+
+/** Verbs of sport that take a club as object: "played for X", "signed with X", "traded to the X". */
+const TEAM_BEFORE = /\b(?:play(?:ed|s|ing)?\s+(?:for|with|against)|sign(?:ed|s)?\s+(?:with|for)|traded\s+to|coach(?:ed|es)?|debut(?:ed)?\s+(?:for|with)|losing\s+to|lost\s+to|defeat(?:ed|ing)|beat(?:ing)?)\s+(?:the\s+)?$/i;
+
+/**
+ * A place read as something else by its context: after a sports verb a place name is its club
+ * ("played for Tarnley"); a word the lexicon has as both a first name and a place is a place after
+ * "in/at/from/near" or before ", <place>" ("born in Carlow", "Carlow, Ireland").
+ */
+export function kindOfPlaceName(text: string, start: number, end: number, words: readonly string[]): EntityKind | null {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const cls = lexClass(words.join(' '));
+  if (TEAM_BEFORE.test(before) && (cls === 'place' || cls === null) && !PLACE_NOUNS.has(words[words.length - 1]!.toLowerCase())) return 'organization';
+  if (words.length > 2) return null;
+  const tags = lexTags(words.join(' '));
+  // (compromise's bare "Person" tag marks names shared by people and places: "Houston", "Sydney")
+  const isPlace = tags.some((t) => t === 'City' || t === 'Country' || t === 'Region' || t === 'Place') || (tags.length === 1 && tags[0] === 'Person');
+  if (!isPlace) return null;
+  if (/\b(?:in|at|from|near|to|of)\s+$/i.test(before)) return 'place';
+  const next = /^,\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text.slice(end, end + 40))?.[1];
+  if (next && lexClass(next) === 'place') return 'place';
   return null;
 }

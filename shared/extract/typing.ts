@@ -6,7 +6,7 @@ import type { EntityKind } from './types-local';
 import type { RawMention } from './candidates';
 import { EVENT_HEADS, ORG_HEADS, placeSynonym, ORG_LEADS, PERSON_NOUNS, PLACE_HEADS, PLACE_LEADS } from './lexicon';
 import { lexClass } from './nlp';
-import { kindFromContext, kindFromShape } from './context-kind';
+import { kindFromContext, kindFromShape, kindOfPlaceName } from './context-kind';
 import { describedAfter, describedBefore } from './descriptors';
 import { normalizeKey } from '../text/normalize';
 import { isAcronym, isCyrillic, isOrdinal, type Token } from './tokens';
@@ -34,6 +34,8 @@ export function typeMention(m: RawMention, ctx: TypingContext): EntityKind | nul
     if (described.kind === 'organization') return 'organization';
     if (!(words.length > 1 && ORG_HEADS.has(lastWord)) && lexClass(m.text) !== 'place' && lexClass(m.text) !== 'org' && !isAcronym(m.text)) return 'person';
   }
+  const placeRead = kindOfPlaceName(ctx.text, m.start, m.end, words);
+  if (placeRead) return placeRead;
   if (placeSynonym(normalizeKey(m.text), normalizeKey)) return 'place';
   if (words.length > 1 && (EVENT_HEADS.has(lastWord) || (words.length > 2 && EVENT_HEADS.has(lower[lower.length - 2]!) && /^[ivx\d]+$/.test(lastWord)))) return 'event';
   if (words.length === 1 && PLACE_ACRONYMS.has(words[0]!)) return 'place';

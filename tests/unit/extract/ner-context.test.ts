@@ -61,4 +61,11 @@ describe('typed NER output', () => {
   it('types "… Campaign" and "… Awards" as events, not bodies', () => {
     expect(kindOf('Troops fought in the Tessaly Campaign for a year.', 'Tessaly Campaign')).toBe('event');
   });
+  it('reads a place after a sports verb as its club', () => {
+    expect(kindOf('Brennagh Doyle played for Tarnwick before she signed with Oxwell.', 'Tarnwick')).toBe('organization');
+  });
+  it('reads a word that is both a first name and a place as a place after "in" or before ", <place>"', () => {
+    expect(kindOf('The trial opened in Houston on Monday, said Orla Fenwick.', 'Houston')).toBe('place');
+    expect(kindOf('The depot moved to Houston, Texas, said Orla Fenwick.', 'Houston')).toBe('place');
+  });
 });
