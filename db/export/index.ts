@@ -27,6 +27,18 @@ export interface ExportRequest {
 export interface ExportOutcome { path: string; bytes: number; counts: Record<string, number> }
 
 export function runExport(db: SqliteDb, request: ExportRequest): ExportOutcome {
+  // An export reads the whole file once, front to back: memory-mapped pages would only add up to
+  // MMAP_BYTES of resident memory (S7's budget is peak RSS) for no gain on a sequential scan.
+  const mapped = db.pragma('mmap_size', { simple: true }) as number;
+  if (mapped > 0) db.pragma('mmap_size = 0');
+  try {
+    return exportFormat(db, request);
+  } finally {
+    if (mapped > 0) db.pragma(`mmap_size = ${mapped}`);
+  }
+}
+
+function exportFormat(db: SqliteDb, request: ExportRequest): ExportOutcome {
   const { path, scope } = request;
   switch (request.format) {
     case 'snapshot': return exportSnapshot(db, path, { scope, includeHistory: request.includeHistory ?? false, appVersion: request.appVersion });
