@@ -58,8 +58,13 @@ export function findNameRuns(text: string, tokens: readonly Token[], sentenceSta
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
-      if (next.sentence !== t.sentence) break;
       const g = gap(tokens[j]!, next);
+      // a middle initial or "St." the sentence splitter took for a full stop: "Mara J. Quill"
+      if (g === '. ' && /^(?:\p{Lu}|St|Mt|Ft)$/u.test(tokens[j]!.text) && startsName(next.text) && lexClass(next.text) !== 'common' && (j > i || tokens[j]!.text.length > 1)) {
+        j++;
+        continue;
+      }
+      if (next.sentence !== t.sentence) break;
       if ((g === ' ' || g === ' & ') && startsName(next.text)) {
         // (a possessive leaves "’s " in the gap, so "Trump’s Russia" stays two names;
         // "Pruitt Hauling & Recycling" is one)

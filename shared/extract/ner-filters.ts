@@ -19,6 +19,8 @@ export function notNerName(text: string, start: number, end: number): boolean {
     const w = s.toLowerCase();
     if (PERSON_TITLES.has(w)) return true;
     if (isCommonAcronym(s)) return true;
+    // a lone capitalised word the same text also writes in lower case is a common word
+    if (/^\p{Lu}\p{Ll}+$/u.test(s) && new RegExp(`(?:^|[^\\p{L}])${w}(?![\\p{L}])`, 'u').test(text)) return true;
   }
   // "… the single "Xyz Abc" …": a title in quotes, the quotes hugging the name
   const open = text.slice(Math.max(0, start - 3), start);

@@ -68,4 +68,15 @@ describe('typed NER output', () => {
     expect(kindOf('The trial opened in Houston on Monday, said Orla Fenwick.', 'Houston')).toBe('place');
     expect(kindOf('The depot moved to Houston, Texas, said Orla Fenwick.', 'Houston')).toBe('place');
   });
+  it('leaves out a lone capitalised word the text also writes in lower case', () => {
+    expect(nerOf('The Scouts met at noon. Local scouts came too, said Orla Fenwick.', 'Scouts')).toBeNull();
+  });
+});
+
+describe('initials inside names', () => {
+  it('keeps a middle initial and "St." inside one name', () => {
+    const names = extractArticle('The first colonel was Mara J. Quill of the regiment. The line ran to St. Brevin, Vermont.').entities.map((e) => e.name);
+    expect(names).toContain('Mara J. Quill');
+    expect(names).toContain('St. Brevin');
+  });
 });
