@@ -58,7 +58,8 @@ describe('export.prepare and the download route', () => {
     expect(Number(response.headers['content-length'])).toBe(bytes);
     expect(response.body).toContain('<graphml');
     expect(response.body).toContain('Oleg Varnavin');
-    expect(existsSync(folder)).toBe(false);
+    // the server removes the file once the response has finished, which can land just after the client has the body
+    await expect.poll(() => existsSync(folder)).toBe(false);
 
     const again = await raw({ port: server.port, path: `/api/download/${downloadId}`, headers: { Cookie: cookie } });
     expect(again.status).toBe(404);
