@@ -19,6 +19,8 @@ export interface PathFilter {
   /** worst source reliability allowed ('A' best … 'F'); a claim passes if one of its sources does */
   minReliability: Reliability | null;
   requireGraded: boolean;
+  /** claims that some denial answers are not walked through */
+  excludeDenied?: boolean;
 }
 
 export const NO_FILTER: PathFilter = { excludeStances: [], excludeStatuses: [], maxCredibility: null, minReliability: null, requireGraded: false };
@@ -86,12 +88,14 @@ function claimFilter(db: SqliteDb, filter: PathFilter): (claimId: number) => boo
   const cache = new Map<number, boolean>();
   const claim = db.prepare('SELECT stance, status, credibility FROM claim WHERE id = ?');
   const grades = db.prepare('SELECT DISTINCT s.reliability AS r FROM span p CROSS JOIN source s ON s.id = p.source_id WHERE p.claim_id = ?');
+  const denied = db.prepare("SELECT 1 FROM claim WHERE responds_to = ? AND stance = 'denies' LIMIT 1");
   const worst = filter.minReliability ? GRADES.indexOf(filter.minReliability) : -1;
   return (id) => {
     const known = cache.get(id);
     if (known !== undefined) return known;
     const row = claim.get(id) as { stance: Claim['stance']; status: Claim['status']; credibility: number | null } | undefined;
     let ok = row !== undefined && !filter.excludeStances.includes(row.stance) && !filter.excludeStatuses.includes(row.status);
+    if (ok && filter.excludeDenied) ok = denied.get(id) === undefined;
     if (ok && row && filter.maxCredibility !== null) {
       ok = row.credibility === null ? !filter.requireGraded : row.credibility <= filter.maxCredibility;
     }

@@ -39,6 +39,7 @@ export function PathsPanel() {
   const [maxPaths, setMaxPaths] = useState(3);
   const [noDenials, setNoDenials] = useState(false);
   const [noRefuted, setNoRefuted] = useState(false);
+  const [noDenied, setNoDenied] = useState(false);
   const [useFilters, setUseFilters] = useState(false);
   const [found, setFound] = useState<Found | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +58,7 @@ export function PathsPanel() {
         ...base,
         excludeStances: [...new Set([...(base.excludeStances ?? []), ...(noDenials ? ['denies' as const] : [])])],
         excludeStatuses: [...new Set([...(base.excludeStatuses ?? []), ...(noRefuted ? ['refuted' as const] : [])])],
+        excludeDenied: noDenied,
       };
       const result = await backend.invoke('path.find', { from: ends.from, to: ends.to, maxHops, maxPaths, filter });
       setFound(result);
@@ -87,6 +89,7 @@ export function PathsPanel() {
         <label>Paths<input type="number" min={1} max={20} value={maxPaths} onChange={(e) => setMaxPaths(Math.min(20, Math.max(1, Number(e.target.value) || 1)))} /></label>
       </div>
       <label className="check"><input type="checkbox" data-testid="path-no-denials" checked={noDenials} onChange={(e) => setNoDenials(e.target.checked)} />Exclude denials</label>
+      <label className="check"><input type="checkbox" data-testid="path-no-denied" checked={noDenied} onChange={(e) => setNoDenied(e.target.checked)} />Exclude claims someone denied</label>
       <label className="check"><input type="checkbox" checked={noRefuted} onChange={(e) => setNoRefuted(e.target.checked)} />Exclude refuted claims</label>
       <label className="check"><input type="checkbox" checked={useFilters} onChange={(e) => setUseFilters(e.target.checked)} />Only through what the current filters show (sources, grades, status, stance)</label>
       <button type="button" className="primary" data-testid="path-find" disabled={!ends.from || !ends.to || busy} onClick={() => void find()}>

@@ -13,6 +13,8 @@ export const PathFilterArgs = z.object({
   maxCredibility: Credibility.nullable().default(null),
   minReliability: Reliability.nullable().default(null),
   requireGraded: z.boolean().default(false),
+  /** claims that a denial answers (someone denied them) are not walked through */
+  excludeDenied: z.boolean().default(false),
 }).strict();
 
 /** What the canvas shows, saved per investigation and restored on open. */
@@ -35,7 +37,7 @@ export const exploreContract = {
       to: NodeIdArg,
       maxHops: z.number().int().min(1).max(8).default(6),
       maxPaths: z.number().int().min(1).max(20).default(5),
-      filter: PathFilterArgs.default({ excludeStances: [], excludeStatuses: [], maxCredibility: null, minReliability: null, requireGraded: false }),
+      filter: PathFilterArgs.default({ excludeStances: [], excludeStatuses: [], maxCredibility: null, minReliability: null, requireGraded: false, excludeDenied: false }),
     }).strict(),
     result: z.object({
       paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(GraphEdge) })),

@@ -22,6 +22,16 @@ describe('paths', () => {
     expect(strict.paths.some((p) => p.nodes.includes(c(denial.id)))).toBe(false);
   });
 
+  it('can leave out claims that someone denied', async () => {
+    const app = testApp();
+    const { defector, minister, allegation } = await seedLikeGraph(app);
+    // the only link is the allegation, and the minister's denial answers it
+    const open = await app.call('path.find', { from: e(defector.id), to: e(minister.id) });
+    expect(open.paths.some((p) => p.nodes.includes(c(allegation.id)))).toBe(true);
+    const strict = await app.call('path.find', { from: e(defector.id), to: e(minister.id), filter: { excludeDenied: true } });
+    expect(strict.paths.some((p) => p.nodes.includes(c(allegation.id)))).toBe(false);
+  });
+
   it('returns several paths: all shortest ones, then detours around them', async () => {
     const app = testApp();
     const mk = (name: string) => app.call('entity.create', { kind: 'person', name });
