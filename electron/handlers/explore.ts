@@ -7,6 +7,11 @@ const VIEW_KEY = (name: string) => `view:${name}`;
 
 export const exploreHandlers: HandlerMap = {
   'path.find': ({ store }, { from, to, maxHops, maxPaths, filter }) => store.read((db) => findPaths(db, from, to, { maxHops, maxPaths, filter })),
+  'claim.facts': ({ store }, { ids }) => ({
+    facts: store.read((db) => (db.prepare(`
+      SELECT c.id, c.status, c.stance, c.credibility, c.made_on AS madeOn, c.about_time AS aboutTime
+      FROM json_each(?) j CROSS JOIN claim c ON c.id = j.value`).all(JSON.stringify(ids)) as never[])),
+  }),
   'view.get': ({ store }, { name }) => {
     const raw = store.getSetting(VIEW_KEY(name));
     if (raw === null) return { view: null };

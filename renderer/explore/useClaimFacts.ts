@@ -1,15 +1,14 @@
 // Fetches what the filters and the timeline need to know about the claims on the canvas (dates,
 // and the grading of claims behind edges whose claim node is not shown). The graph payload carries
-// status, stance and credibility but no dates, so each claim is read once with claim.get and cached
-// until the investigation changes. (API gap: a batched `claim.facts {ids}` would make this one call.)
+// status, stance and credibility but no dates, so the claims are read in one `claim.facts` call per
+// pass and cached until the investigation changes.
 import { useEffect } from 'react';
 import { useBackend } from '../backend/context';
 import { useSkein } from '../state/store';
 import type { ClaimFacts } from './filterModel';
 
-/** Claims read per pass; a huge canvas is covered over several passes instead of a burst of requests. */
-const PER_PASS = 300;
-const PARALLEL = 4;
+/** Claims read per pass (one call); a huge canvas is covered over several passes. */
+const PER_PASS = 2000;
 
 /** Claim ids the canvas refers to (claim nodes, and the claims behind claimant/role/alleged/responds_to edges). */
 export function claimIdsOnCanvas(s: { nodes: Record<string, { type: string }>; edges: Record<string, { claimId?: number }> }): number[] {
@@ -35,14 +34,10 @@ export function useClaimFacts(): void {
     if (wanted.length === 0) return;
     const run = async () => {
       const found: Record<number, ClaimFacts> = {};
-      for (let i = 0; i < wanted.length && !cancelled; i += PARALLEL) {
-        await Promise.all(wanted.slice(i, i + PARALLEL).map(async (id) => {
-          try {
-            const { claim } = await backend.invoke('claim.get', { id });
-            found[id] = { status: claim.status, stance: claim.stance, credibility: claim.credibility, madeOn: claim.madeOn, aboutTime: claim.aboutTime };
-          } catch { /* a claim deleted meanwhile simply has no facts */ }
-        }));
-      }
+      try {
+        const { facts } = await backend.invoke('claim.facts', { ids: wanted });
+        for (const f of facts) found[f.id] = { status: f.status, stance: f.stance, credibility: f.credibility, madeOn: f.madeOn, aboutTime: f.aboutTime };
+      } catch { /* the next change of the canvas asks again */ }
       if (!cancelled) useSkein.getState().addClaimFacts(found);
     };
     void run();

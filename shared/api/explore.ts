@@ -1,6 +1,6 @@
 // Exploration calls beyond the basic graph reads: paths and saved views (issue 4).
 import { z } from 'zod';
-import { ClaimStatus, Credibility, Reliability, Stance } from '../domain/model';
+import { ClaimStatus, Credibility, Id, Reliability, Stance } from '../domain/model';
 import { GraphEdge, GraphNode } from '../graph/model';
 import { NODE_ID_PATTERN } from '../graph/ids';
 
@@ -42,6 +42,16 @@ export const exploreContract = {
     result: z.object({
       paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(GraphEdge) })),
       nodes: z.array(GraphNode),
+    }),
+  },
+  /** what filters and the timeline need about many claims at once (dates are not in graph nodes) */
+  'claim.facts': {
+    args: z.object({ ids: z.array(Id).max(5000) }).strict(),
+    result: z.object({
+      facts: z.array(z.object({
+        id: Id, status: ClaimStatus, stance: Stance, credibility: Credibility.nullable(),
+        madeOn: z.string().nullable(), aboutTime: z.string().nullable(),
+      })),
     }),
   },
   'view.get': { args: z.object({ name: ViewName.default('last') }).strict(), result: z.object({ view: ViewState.nullable() }) },

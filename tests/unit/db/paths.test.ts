@@ -82,3 +82,17 @@ describe('saved views', () => {
     await expect(app.router.call('view.save', { view: { nodeIds: ['DROP TABLE'] } })).rejects.toMatchObject({ code: 'invalid_arguments' });
   });
 });
+
+describe('claim facts', () => {
+  it('answers the dates and grades of many claims in one call, skipping ids that do not exist', async () => {
+    const app = testApp();
+    const { allegation, denial } = await seedLikeGraph(app);
+    const { facts } = await app.call('claim.facts', { ids: [allegation.id, denial.id, 999] });
+    expect(facts).toEqual(expect.arrayContaining([
+      { id: allegation.id, status: 'unverified', stance: 'asserts', credibility: null, madeOn: '2024-05-02', aboutTime: '1989' },
+      expect.objectContaining({ id: denial.id, stance: 'denies' }),
+    ]));
+    expect(facts).toHaveLength(2);
+    await expect(app.router.call('claim.facts', { ids: Array.from({ length: 5001 }, (_, i) => i + 1) })).rejects.toMatchObject({ code: 'invalid_arguments' });
+  });
+});
