@@ -3,20 +3,7 @@
 // reliability filter hide it; a hostile note renders as text with no element, dialog or request.
 // Waits are on DOM state, never on timers. Screenshots go to test-results/ for review.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-// the page function below runs in the browser; the spec's tsconfig has no DOM lib
-declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
-
-/** Calls the API from the page with its session cookie (set-up that has no screen of its own). */
-async function api(page: Page, method: string, args: object): Promise<Record<string, unknown>> {
-  return page.evaluate(async ([m, a]) => {
-    const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, args: a }) });
-    const body = (await response.json()) as { ok: boolean; result: Record<string, unknown>; error?: { message: string } };
-    if (!body.ok) throw new Error(body.error?.message);
-    return body.result;
-  }, [method, args] as const);
-}
+import { api, expect, test } from './fixtures';
 
 /** Opens a search hit, which puts the node on the canvas and selects it. */
 async function open(page: Page, query: string, label: string) {

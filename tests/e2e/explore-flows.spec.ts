@@ -4,22 +4,13 @@
 // the app's own signals (canvas-nodes data-settled, view-status data-state), never on timers.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
 
 // the page functions below run in the browser; the spec's tsconfig has no DOM lib
-declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
 declare const document: { querySelector(s: string): { textContent: string | null; dispatchEvent(e: unknown): boolean } | null; createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void }; createTreeWalker(root: unknown, what: number): { nextNode(): { textContent: string | null } | null } };
 declare const window: { getSelection(): { removeAllRanges(): void; addRange(r: unknown): void } };
 declare const MouseEvent: new (type: string, init: object) => unknown;
 
-async function api<T = Record<string, unknown>>(page: Page, method: string, args: object): Promise<T> {
-  return page.evaluate(async ([m, a]) => {
-    const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, args: a }) });
-    const body = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-    if (!body.ok) throw new Error(body.error?.message);
-    return body.result;
-  }, [method, args] as const);
-}
 
 async function importOfficerArticle(page: Page) {
   const { proposal } = await api<{ proposal: unknown }>(page, 'import.preview', { text: readFileSync('tests/fixtures/articles/officer-allegation.txt', 'utf8') });

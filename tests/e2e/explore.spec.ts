@@ -4,10 +4,7 @@
 // never on timers. Screenshots of both themes are saved to test-results/ for review.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-// the page function below runs in the browser; the spec's tsconfig has no DOM lib
-declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
+import { api, expect, test } from './fixtures';
 
 async function addEntity(page: Page, kind: string, name: string, alias?: { name: string; kind: string }, screenshot?: string) {
   await page.getByTestId('new-entity-button').click();
@@ -88,15 +85,6 @@ test('an organization found by an alias prefix expands to show its member', asyn
   expect(problems).toEqual([]);
 });
 
-/** Calls the API from the page, with its session cookie (for set-up that has no screen yet). */
-async function api(page: Page, method: string, args: object): Promise<Record<string, unknown>> {
-  return page.evaluate(async ([m, a]) => {
-    const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, args: a }) });
-    const body = (await response.json()) as { ok: boolean; result: Record<string, unknown>; error?: { message: string } };
-    if (!body.ok) throw new Error(body.error?.message);
-    return body.result;
-  }, [method, args] as const);
-}
 
 /** Imports an article as the import screen would, accepting the proposal as it stands. */
 async function importArticle(page: Page, text: string) {

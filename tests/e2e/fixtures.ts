@@ -1,7 +1,7 @@
 // The end-to-end fixture: every test gets its own investigation file and its own browser-mode
 // server (in-process, on a free port), and a page that has already traded the token link for the
 // cookie. Specs import `test` and `expect` from here, never from @playwright/test directly.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,3 +71,16 @@ export const test = base.extend<{ skein: SkeinFixture; network: NetworkLog }>({
 });
 
 export { expect };
+
+/**
+ * Calls the API from the page with its session cookie: set-up that has no screen of its own.
+ * The function runs in the browser (fetch is the page's).
+ */
+export async function api<T = Record<string, unknown>>(page: Page, method: string, args: object): Promise<T> {
+  return page.evaluate(async ([m, a]) => {
+    const response = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, args: a }) });
+    const body = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
+    if (!body.ok) throw new Error(body.error?.message);
+    return body.result;
+  }, [method, args] as const);
+}
