@@ -102,7 +102,14 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       });
     };
     publishRef.current = publish;
-    cy.on('viewport add remove data position resize', publish);
+    cy.on('add remove data position resize', publish);
+    // while the analyst pans or zooms, re-listing every node's screen position each frame costs more
+    // than drawing a large canvas: the list follows once the viewport has been still for a moment
+    let still: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      clearTimeout(still);
+      still = setTimeout(publish, 120);
+    });
     attachCanvas(cy);
     registerExportCanvas(cy);
     // the inspector opening or closing changes the canvas size without a window resize event
@@ -111,6 +118,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     return () => {
       observer?.disconnect();
       cancelAnimationFrame(frame);
+      clearTimeout(still);
       attachCanvas(null);
       registerExportCanvas(null);
       cy.destroy();
