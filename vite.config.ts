@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => {
         '@backend': here(electron ? './renderer/backend/electron.ts' : './renderer/backend/http.ts'),
       },
     },
+    // the layout worker is an ES module like the app (CSP script-src 'self': no blob: workers)
+    worker: { format: 'es' },
     build: {
       outDir: here(electron ? './dist/electron' : './dist/web'),
       emptyOutDir: true,

@@ -39,6 +39,12 @@ async function nodeSet(router: Router, hubs: number[], size: number): Promise<Gr
 
 interface Trial { firstFrame: number; layout: number; longestTask: number; frames?: number }
 
+/** A latency row that also fails when a main-thread task went over `maxTask` ms. */
+function withTaskLimit(row: Row, trials: Trial[], maxTask: number): Row {
+  const longest = Math.max(...trials.map((t) => t.longestTask));
+  return { ...row, size: `${row.size}; longest main-thread task ${longest.toFixed(0)} ms (≤ ${maxTask})`, pass: row.pass === true && longest <= maxTask, budget: `${row.budget}, no task > ${maxTask} ms` };
+}
+
 // The in-page code is plain JavaScript text: functions passed to page.evaluate would carry the
 // helpers tsx adds for function names, which do not exist in the page.
 const ADD_AND_TIME = `async ({ payload, clear }) => {
@@ -52,11 +58,8 @@ const ADD_AND_TIME = `async ({ payload, clear }) => {
   observer.observe({ entryTypes: ['longtask'] });
   const t0 = performance.now();
   const firstFrame = new Promise((done) => cy.one('render', () => done(performance.now() - t0)));
-  let layoutStart = 0;
-  const layout = new Promise((done) => {
-    cy.one('layoutstart', () => { layoutStart = performance.now(); });
-    cy.one('layoutstop', () => done(performance.now() - layoutStart));
-  });
+  // from the change to the layout's end: a worker layout computes before its (preset) layout starts
+  const layout = new Promise((done) => cy.one('layoutstop', () => done(performance.now() - t0)));
   perf.store.getState().addGraph(payload);
   const result = { firstFrame: await firstFrame, layout: await layout, longestTask: 0 };
   await idle();
@@ -132,7 +135,7 @@ export async function benchRender(dbPath: string, runs: number, log: (line: stri
       const payload = sets.get(size)!;
       const budget = size === 200 ? 300 : size === 500 ? 500 : 900;
       rows.push(latencyRow('R1', `expand → first frame, ${size} nodes`, trials.map((t) => t.firstFrame), `${payload.nodes.length} nodes, ${payload.edges.length} edges`, { p50: budget }));
-      if (size === 1000) rows.push(latencyRow('R3', 'full layout, 1,000 nodes (fCoSE as the app runs it)', trials.map((t) => t.layout), `longest task ${Math.max(...trials.map((t) => t.longestTask)).toFixed(0)} ms`, { p50: 1000 }));
+      if (size === 1000) rows.push(latencyRow('R3', 'full layout, 1,000 nodes (add → laid out)', trials.map((t) => t.layout), `longest task ${Math.max(...trials.map((t) => t.longestTask)).toFixed(0)} ms (the first draw included)`, { p50: 1000 }));
       log(`  R1 ${size}: done`);
     }
     // R2: 200 new nodes around 500 that are already laid out
@@ -143,11 +146,11 @@ export async function benchRender(dbPath: string, runs: number, log: (line: stri
       await addAndTime(page, base, true);
       incremental.push(await addAndTime(page, extra, false));
     }
-    rows.push(latencyRow('R2', 'incremental layout, 200 new nodes', incremental.map((t) => t.layout), `longest main-thread task ${Math.max(...incremental.map((t) => t.longestTask)).toFixed(0)} ms (budget ≤ 100)`, { p50: 250 }));
+    rows.push(withTaskLimit(latencyRow('R2', 'incremental layout, 200 new nodes', incremental.map((t) => t.layout), '200 added to 500', { p50: 250 }), incremental, 100));
     // R3 at 2,000 and R4 at 1,000 / 2,000 elements
     const big: Trial[] = [];
     for (let i = 0; i < Math.max(1, Math.floor(runs / 2)); i++) big.push(await addAndTime(page, sets.get(2000)!, true));
-    rows.push(latencyRow('R3', 'full layout, 2,000 nodes (fCoSE as the app runs it)', big.map((t) => t.layout), `longest task ${Math.max(...big.map((t) => t.longestTask)).toFixed(0)} ms`, { p50: 1500 }));
+    rows.push(latencyRow('R3', 'full layout, 2,000 nodes (add → laid out)', big.map((t) => t.layout), `longest task ${Math.max(...big.map((t) => t.longestTask)).toFixed(0)} ms (the first draw included)`, { p50: 1500 }));
     const fps2000 = await panZoomFps(page, 3000);
     await addAndTime(page, sets.get(1000)!, true);
     const fps1000 = await panZoomFps(page, 3000);

@@ -2,11 +2,12 @@
 // (elements.ts), styles them (style.ts), lays new nodes out incrementally (layout.ts) and reports
 // taps, double-taps and drags back to the store. Everything else in the app talks to the store.
 import { useEffect, useRef, useState } from 'react';
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useSkein } from '../state/store';
 import { toElements } from './elements';
-import { freshLayout, incrementalLayout, isLargeChange, keepPlacement, readableFit } from './layout';
+import { freshLayout, incrementalLayout, isLargeChange, keepPlacement, LARGE_CANVAS, readableFit } from './layout';
+import { positionsOffThread } from './offThread';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
 import { tuneViewport } from './viewportMode';
@@ -146,11 +147,11 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const fixed = cy.nodes().filter((n) => !added.has(n.id()) || pinned[n.id()] === true).nodes()
       .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     const large = isLargeChange(result.addedNodes.length, cy.nodes().length);
-    const layout = cy.layout(hadNodes ? (large ? keepPlacement() : incrementalLayout(fixed)) : freshLayout(cy.nodes().length));
+    const options = hadNodes ? (large ? keepPlacement() : incrementalLayout(fixed)) : freshLayout(cy.nodes().length);
     // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
     const fitAfter = !hadNodes || cy.nodes().length <= 80;
     layoutRunning.current = true;
-    layout.one('layoutstop', () => {
+    const onStop = () => {
       layoutRunning.current = false;
       const movable = cy.nodes().filter((n) => (!hadNodes || added.has(n.id())) && !useSkein.getState().pinned[n.id()]);
       // the overlap pass compares every moved node with every node: fine for dozens, not hundreds
@@ -162,12 +163,27 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       else if (pendingFocus.current) centreOn(cy, pendingFocus.current, publishRef.current);
       pendingFocus.current = null;
       publishRef.current();
-    });
-    // draw the new nodes where they were placed first, then lay out: the analyst sees the expansion
-    // in the next frame instead of after the layout's computation
-    requestAnimationFrame(() => {
-      if (cyRef.current === cy && !cy.destroyed()) layout.run();
-    });
+    };
+    const start = (layoutOptions: LayoutOptions) => {
+      if (cyRef.current !== cy || cy.destroyed()) return;
+      const layout = cy.layout(layoutOptions);
+      layout.one('layoutstop', onStop);
+      layout.run();
+    };
+    if (!hadNodes && cy.nodes().length > LARGE_CANVAS) {
+      // a large fresh canvas is laid out in a worker; the placed nodes are already drawn meanwhile
+      void positionsOffThread(cy, options).then((found) => {
+        start(found ? ({
+          name: 'preset', positions: (n: NodeSingular) => found[n.id()] ?? n.position(), fit: false,
+          // the nodes glide from their first placement to the layout (up to ~1,000 nodes animate smoothly)
+          animate: cy.nodes().length <= 1000, animationDuration: 300,
+        } as LayoutOptions) : options);
+      });
+    } else {
+      // draw the new nodes where they were placed first, then lay out: the analyst sees the expansion
+      // in the next frame instead of after the layout's computation
+      requestAnimationFrame(() => start(options));
+    }
   }, [nodes, edges, pinned, more]);
 
   useEffect(() => {

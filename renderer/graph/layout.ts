@@ -42,16 +42,16 @@ export function incrementalLayout(fixed: { nodeId: string; position: Position }[
 }
 
 /**
- * Above these sizes fCoSE's force passes take seconds to minutes on the main thread (PERFORMANCE.md:
- * 11 s for 1,000 nodes at default quality): a large expansion keeps the placement it was given
- * (a compact spiral around the node it came from), and a large fresh canvas gets the spectral
- * 'draft' layout without animation (about 0.3 s for 1,000 nodes).
+ * Above these sizes fCoSE's force passes take seconds on the main thread: a large expansion keeps the
+ * placement it was given (a compact spiral around the node it came from), and a large fresh canvas
+ * is laid out in a worker (offThread.ts) with a shortened force pass. The spectral 'draft' quality
+ * alone is no answer: it piles the leaves of a hub onto one spot.
  */
 export const LARGE_EXPANSION = 120;
 export const LARGE_CANVAS = 400;
 
 export function freshLayout(nodeCount = 0): LayoutOptions {
-  if (nodeCount > LARGE_CANVAS) return { ...FCOSE_DEFAULTS, quality: 'draft', animate: false, numIter: 500 } as unknown as LayoutOptions;
+  if (nodeCount > LARGE_CANVAS) return { ...FCOSE_DEFAULTS, quality: 'default', animate: false, numIter: 300 } as unknown as LayoutOptions;
   return { ...FCOSE_DEFAULTS } as unknown as LayoutOptions;
 }
 

@@ -1,13 +1,24 @@
 // Large canvases must not freeze the window: the layout choice by size, and the spiral placement.
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import { freshLayout, isLargeChange, LARGE_EXPANSION, spiralAround } from '../../renderer/graph/layout';
 import { syncElements } from '../../renderer/graph/sync';
 
 describe('layout by size', () => {
-  it('uses the fast spectral layout without animation for a large fresh canvas', () => {
-    expect(freshLayout(50)).toMatchObject({ name: 'fcose', quality: 'default' });
-    expect(freshLayout(1000)).toMatchObject({ name: 'fcose', quality: 'draft', animate: false });
+  it('gives a large fresh canvas a shortened force pass (run in a worker), not the spectral draft', () => {
+    expect(freshLayout(50)).toMatchObject({ name: 'fcose', quality: 'default', animate: true });
+    expect(freshLayout(1000)).toMatchObject({ name: 'fcose', quality: 'default', animate: false, numIter: 300 });
+  });
+
+  it('spreads the leaves of a hub apart (the draft quality piled them onto one spot)', () => {
+    cytoscape.use(fcose);
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 40, height: 40 } }] });
+    cy.add({ group: 'nodes', data: { id: 'hub' } });
+    for (let i = 0; i < 450; i++) cy.add([{ group: 'nodes', data: { id: `n${i}` } }, { group: 'edges', data: { id: `e${i}`, source: `n${i}`, target: 'hub' } }]);
+    cy.layout({ ...(freshLayout(451) as object), nodeDimensionsIncludeLabels: false } as never).run();
+    const spots = new Set(cy.nodes().map((n) => `${Math.round(n.position().x / 10)},${Math.round(n.position().y / 10)}`));
+    expect(spots.size).toBeGreaterThan(440);
   });
 
   it('keeps the placement of a large expansion instead of a force pass over everything', () => {
@@ -45,5 +56,14 @@ describe('drawing while the viewport moves', () => {
     expect(viewportMode(300)).toEqual({ hideEdgesOnViewport: false, hideLabelsOnViewport: false, textureOnViewport: false });
     expect(viewportMode(2000)).toEqual({ hideEdgesOnViewport: true, hideLabelsOnViewport: true, textureOnViewport: false });
     expect(viewportMode(6000).textureOnViewport).toBe(true);
+  });
+});
+
+describe('layout off the main thread', () => {
+  it('falls back to the main thread when no worker can start', async () => {
+    const { positionsOffThread } = await import('../../renderer/graph/offThread');
+    const cy = cytoscape({ headless: true, elements: [{ group: 'nodes', data: { id: 'a' } }] });
+    // vitest's node environment has no Worker: the caller gets null and lays out in place
+    expect(await positionsOffThread(cy, { name: 'grid' })).toBeNull();
   });
 });
