@@ -3,7 +3,7 @@
 // Bidirectional breadth-first search that always grows the smaller side, one batched query per
 // edge kind and level, so hubs cost one query, not one per neighbour.
 import type { Claim, Reliability } from '../../shared/domain/model';
-import { nodeId, parseNodeId } from '../../shared/graph/ids';
+import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { ApiError } from '../../shared/api/errors';
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
@@ -49,34 +49,23 @@ function expand(db: SqliteDb, frontier: string[], passes: (claimId: number) => b
     if (known === undefined) alive.set(id, (known = live.get(id) !== undefined));
     return known;
   };
-  if (entities.length > 0) {
-    const json = JSON.stringify(entities);
-    for (const r of db.prepare('SELECT r.from_id AS a, r.to_id AS b FROM json_each(?) j CROSS JOIN relation r ON r.from_id = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (isLive(r.b)) link(nodeId('entity', r.a), nodeId('entity', r.b));
-    }
-    for (const r of db.prepare('SELECT r.to_id AS a, r.from_id AS b FROM json_each(?) j CROSS JOIN relation r ON r.to_id = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (isLive(r.b)) link(nodeId('entity', r.a), nodeId('entity', r.b));
-    }
-    for (const r of db.prepare('SELECT c.claimant_id AS a, c.id AS b FROM json_each(?) j CROSS JOIN claim c ON c.claimant_id = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (passes(r.b)) link(nodeId('entity', r.a), nodeId('claim', r.b));
-    }
-    for (const r of db.prepare('SELECT r.entity_id AS a, r.claim_id AS b FROM json_each(?) j CROSS JOIN claim_role r ON r.entity_id = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (passes(r.b)) link(nodeId('entity', r.a), nodeId('claim', r.b));
-    }
-  }
-  if (claims.length > 0) {
-    const json = JSON.stringify(claims);
-    for (const c of db.prepare('SELECT c.id AS a, c.claimant_id AS b FROM json_each(?) j CROSS JOIN claim c ON c.id = j.value WHERE c.claimant_id IS NOT NULL').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (isLive(c.b)) link(nodeId('claim', c.a), nodeId('entity', c.b));
-    }
-    for (const r of db.prepare('SELECT r.claim_id AS a, r.entity_id AS b FROM json_each(?) j CROSS JOIN claim_role r ON r.claim_id = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (isLive(r.b)) link(nodeId('claim', r.a), nodeId('entity', r.b));
-    }
-    for (const c of db.prepare('SELECT c.id AS a, c.responds_to AS b FROM json_each(?) j CROSS JOIN claim c ON c.id = j.value WHERE c.responds_to IS NOT NULL').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (passes(c.b)) link(nodeId('claim', c.a), nodeId('claim', c.b));
-    }
-    for (const c of db.prepare('SELECT c.responds_to AS a, c.id AS b FROM json_each(?) j CROSS JOIN claim c ON c.responds_to = j.value').iterate(json) as Iterable<{ a: number; b: number }>) {
-      if (passes(c.b)) link(nodeId('claim', c.a), nodeId('claim', c.b));
+  // each step of the walk: which ids it starts from, the SQL (a = from, b = to), what b is, and
+  // whether b may be walked through (a live entity, or a claim that passes the filters)
+  const steps: [number[], string, NodeType, NodeType][] = [
+    [entities, 'SELECT r.from_id AS a, r.to_id AS b FROM json_each(?) j CROSS JOIN relation r ON r.from_id = j.value', 'entity', 'entity'],
+    [entities, 'SELECT r.to_id AS a, r.from_id AS b FROM json_each(?) j CROSS JOIN relation r ON r.to_id = j.value', 'entity', 'entity'],
+    [entities, 'SELECT c.claimant_id AS a, c.id AS b FROM json_each(?) j CROSS JOIN claim c ON c.claimant_id = j.value', 'entity', 'claim'],
+    [entities, 'SELECT r.entity_id AS a, r.claim_id AS b FROM json_each(?) j CROSS JOIN claim_role r ON r.entity_id = j.value', 'entity', 'claim'],
+    [claims, 'SELECT c.id AS a, c.claimant_id AS b FROM json_each(?) j CROSS JOIN claim c ON c.id = j.value WHERE c.claimant_id IS NOT NULL', 'claim', 'entity'],
+    [claims, 'SELECT r.claim_id AS a, r.entity_id AS b FROM json_each(?) j CROSS JOIN claim_role r ON r.claim_id = j.value', 'claim', 'entity'],
+    [claims, 'SELECT c.id AS a, c.responds_to AS b FROM json_each(?) j CROSS JOIN claim c ON c.id = j.value WHERE c.responds_to IS NOT NULL', 'claim', 'claim'],
+    [claims, 'SELECT c.responds_to AS a, c.id AS b FROM json_each(?) j CROSS JOIN claim c ON c.responds_to = j.value', 'claim', 'claim'],
+  ];
+  for (const [ids, sql, fromType, toType] of steps) {
+    if (ids.length === 0) continue;
+    const walkable = toType === 'entity' ? isLive : passes;
+    for (const r of db.prepare(sql).iterate(JSON.stringify(ids)) as Iterable<{ a: number; b: number }>) {
+      if (walkable(r.b)) link(nodeId(fromType, r.a), nodeId(toType, r.b));
     }
   }
   return out;
