@@ -13,7 +13,7 @@ import { parseHead } from './metadata';
 import { properNounStarts } from './nlp';
 import { extractRelations } from './relations';
 import { assignObjects } from './roles';
-import { splitSentences, tokenize } from './tokens';
+import { sentenceIndex, splitSentences, tokenize } from './tokens';
 import { typeMention } from './typing';
 
 export type { Extraction, ExtractOptions } from './types';
@@ -54,16 +54,6 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   return { text, metadata, sentences, entities: built.entities, claims, relations };
 }
 
-function sentenceIndex(sentences: readonly { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
-}
 
 /** The investigation's own entities, found by their names and aliases before anything else. */
 function knownMentions(text: string, known: readonly KnownEntity[], tokens: readonly { start: number; sentence: number }[]): RawMention[] {

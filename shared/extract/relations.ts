@@ -1,6 +1,7 @@
 // Relations the text states as fact, not as someone's claim: "X, who served in the 6th
 // Directorate of the KGB" (member_of), "X, chairman of Y" (leads), "X, who lives in Z"
 // (located_in), and nested bodies ("the 6th Directorate of the KGB" is part_of the KGB).
+import { sentenceIndex } from './tokens';
 import type { ExtractedEntity, ExtractedRelation, TextRange } from './types';
 import type { RelationKind } from './types-local';
 import type { PlacedMention } from './claims';
@@ -23,16 +24,7 @@ export function extractRelations(text: string, mentions: readonly PlacedMention[
     seen.add(id);
     out.push({ key: `r${out.length + 1}`, kind: k, fromKey: from, toKey: to, span });
   };
-  const sentenceOf = (offset: number): TextRange => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return sentences[lo] ?? { start: offset, end: offset };
-  };
+  const sentenceOf = (offset: number): TextRange => sentences[sentenceIndex(sentences, offset)] ?? { start: offset, end: offset };
   for (let i = 0; i < mentions.length; i++) {
     const p = mentions[i]!;
     if (kind.get(p.key) !== 'person') continue;

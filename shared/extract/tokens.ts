@@ -77,3 +77,15 @@ export const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{N}]/u.test(w
 export const isAcronym = (word: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) && !/^\p{Lu}\p{Ll}/u.test(word);
 export const isCyrillic = (word: string): boolean => /\p{Script=Cyrillic}/u.test(word);
 export const isOrdinal = (word: string): boolean => /^\d+(?:st|nd|rd|th)$/i.test(word);
+
+/** The index of the sentence that holds `offset` (binary search over sentence starts). */
+export function sentenceIndex(sentences: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
