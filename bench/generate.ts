@@ -4,7 +4,7 @@
 // inserts and rebuilt afterwards (sorted index builds and one FTS `rebuild` are much faster than
 // row-by-row maintenance; the derived tables of migration 0030 are backfilled the same way).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphStore } from '../db/store';
@@ -31,21 +31,37 @@ export interface Dataset { path: string; stats: LoadStats; cached: boolean }
 /** The cache key: size, seed, generator version and a hash of the schema (a schema change rebuilds). */
 export function datasetPath(n: number): string {
   const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).digest('hex').slice(0, 8);
-  return join(CACHE_DIR, `e${n}-s${SEED}-g1-${schema}.skein`);
+  return join(CACHE_DIR, `e${n}-s${SEED}-g2-${schema}.skein`);
 }
 
 /** Opens the cached investigation for `n` entities, generating it first when missing. */
 export function ensureDataset(n: number, log: (line: string) => void = () => {}): Dataset {
   const path = datasetPath(n);
   const meta = `${path}.json`;
-  if (existsSync(path) && existsSync(meta)) return { path, stats: JSON.parse(readFileSync(meta, 'utf8')) as LoadStats, cached: true };
+  const cachedSet = (): Dataset => ({ path, stats: JSON.parse(readFileSync(meta, 'utf8')) as LoadStats, cached: true });
+  if (existsSync(path) && existsSync(meta)) return cachedSet();
   mkdirSync(CACHE_DIR, { recursive: true });
-  const tmp = `${path}.tmp`;
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
-  const stats = generate(tmp, n, log);
-  renameSync(tmp, path);
-  writeFileSync(meta, JSON.stringify(stats, null, 2));
-  return { path, stats, cached: false };
+  // one builder per dataset: a second bench started meanwhile waits for the first one's file
+  const lock = `${path}.lock`;
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch {
+    log(`waiting for another process to build ${path} (remove ${lock} if none is running)`);
+    while (!(existsSync(path) && existsSync(meta))) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    return cachedSet();
+  }
+  try {
+    const tmp = `${path}.tmp`;
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+    const stats = generate(tmp, n, log);
+    renameSync(tmp, path);
+    writeFileSync(meta, JSON.stringify(stats, null, 2));
+    return { path, stats, cached: false };
+  } finally {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+  }
 }
 
 function seconds(start: bigint): number {

@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers for the bench generator: the same seed always builds the same
 // investigation, so numbers from two runs (or two machines) compare like with like.
+import { sortableUid } from '../db/rows';
 
 /** sfc32: small, fast, and good enough for synthetic data (not for anything secret). */
 export class Rng {
@@ -45,10 +46,12 @@ export class Rng {
     return Math.min(n - 1, Math.floor(n * Math.pow(this.next(), exponent)));
   }
 
-  /** 16 random bytes as base64url, the shape of a real uid (db/rows.ts newUid). */
+  private uidClock = Date.UTC(2024, 4, 2);
+
+  /** A uid as db/rows.ts newUid makes them (time-ordered), one ms apart, with seeded random bits. */
   uid(): string {
-    const bytes = Buffer.alloc(16);
-    for (let i = 0; i < 16; i += 4) bytes.writeUInt32LE(Math.floor(this.next() * 4294967296) >>> 0, i);
-    return bytes.toString('base64url');
+    const bytes = Buffer.alloc(12);
+    for (let i = 0; i < 12; i += 4) bytes.writeUInt32LE(Math.floor(this.next() * 4294967296) >>> 0, i);
+    return sortableUid(this.uidClock++, bytes);
   }
 }
