@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { GraphStore } from '../db/store';
 import { MIGRATIONS } from '../db/migrations';
 import { DERIVED_BACKFILL } from '../db/migrations/0030-ranked-adjacency';
+import { BAND_BACKFILL } from '../db/migrations/0040-banded-adjacency';
 import type { SqliteDb } from '../db/open';
 import { normalizeKey } from '../shared/text/normalize';
 import { abbreviation, codename, toCyrillic } from './names';
@@ -94,6 +95,7 @@ export function generate(path: string, n: number, log: (line: string) => void): 
     for (const fts of ['alias_fts', 'claim_fts', 'source_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
     // hub lists and alleged pairs, set-at-a-time (the per-row triggers were dropped with the FTS ones)
     db.exec(DERIVED_BACKFILL);
+    db.exec(BAND_BACKFILL); // banded adjacency (0040) reads the alleged pairs just filled
     for (const sql of deferred.triggers) db.exec(sql);
     const ftsSeconds = seconds(t);
     log(`inserts ${insertSeconds.toFixed(1)} s, indexes ${indexSeconds.toFixed(1)} s, FTS ${ftsSeconds.toFixed(1)} s`);

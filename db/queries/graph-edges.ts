@@ -1,15 +1,16 @@
 // Edges among a set of graph nodes (the "induced edges" step of an expansion), without walking
-// hub adjacency: a non-hub entity of the set is scanned set-at-a-time and its edges filtered against
-// the set inside SQLite; a hub (precomputed lists, db/migrations/0030) is handled from the other
-// side or from the small hub-to-hub copies (graph-hub-edges.ts), so no 10k+ adjacency is read.
-// (The trap: `to_id IN (…)` over every node's adjacency went quadratic.) Alleged edges come from
-// the `alleged` pair table; claims in the set are handled set-at-a-time (graph-claim-edges.ts).
+// the adjacency of high-degree entities: a low-degree entity of the set is scanned set-at-a-time
+// and its edges filtered against the set inside SQLite; an entity with banded adjacency
+// (db/migrations/0040) reads only its neighbours at least as important as itself
+// (graph-band-edges.ts), so a hub's 10k+ adjacency is never read. (The trap: `to_id IN (…)` over
+// every node's adjacency went quadratic.) Alleged edges come from the `alleged` pair table; claims
+// in the set are handled set-at-a-time (graph-claim-edges.ts).
 import type { Statement } from 'better-sqlite3';
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
-import { HUB_LEAVE } from '../migrations/0030-ranked-adjacency';
 import { claimEdges } from './graph-claim-edges';
-import { hubEdges } from './graph-hub-edges';
+import { bandEdges } from './graph-band-edges';
+import { hubClaimEdges } from './graph-hub-edges';
 import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
 
 const statements = new WeakMap<SqliteDb, Map<string, Statement>>();
@@ -25,9 +26,12 @@ export function cached(db: SqliteDb, sql: string): Statement {
 
 /** The hot SQL of the edges step, exported so that the query-plan test checks what runs. */
 export const EDGE_SQL = {
-  importance: 'SELECT importance FROM entity WHERE id = ?',
   sourceClaims: 'SELECT DISTINCT claim_id FROM span WHERE source_id = ? AND claim_id IS NOT NULL',
   isHub: 'SELECT 1 AS hub FROM hub WHERE id = ?',
+  /** every entity of the node set: importance, banded adjacency (0040), hub lists (0030) */
+  classify: `SELECT w.id, e.importance, EXISTS (SELECT 1 FROM band_member m WHERE m.id = w.id) AS member,
+    EXISTS (SELECT 1 FROM hub h WHERE h.id = w.id) AS hub
+    FROM temp.edge_within_entity w CROSS JOIN entity e ON e.id = w.id`,
 } as const;
 
 /**
@@ -56,6 +60,7 @@ export const SCAN_SQL = {
 
 export const TEMP_TABLES = [
   'edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims', 'edge_probe', 'edge_known', 'edge_hubs', 'node_ids',
+  'edge_up', 'edge_known_up',
 ] as const;
 
 const tempWrites = new WeakMap<SqliteDb, number>();
@@ -86,47 +91,76 @@ export function fillTemp(db: SqliteDb, sets: Partial<Record<(typeof TEMP_TABLES)
 
 interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number; predicate: string | null; stance: Stance }
+type ClassRow = [id: number, importance: number, member: number, hub: number];
 
-/** All edges incident to `from` whose other end is in `within` (both sets of node ids). */
-export function edgesBetween(
-  db: SqliteDb, from: readonly string[], within: ReadonlySet<string>,
-  /** importance of entities in `from` already read by the caller (saves a lookup per node) */
-  known: ReadonlyMap<number, number> = new Map(),
-): GraphEdge[] {
-  const q = (name: keyof typeof EDGE_SQL) => cached(db, EDGE_SQL[name]);
+/**
+ * All edges incident to `from` whose other end is in `within` (both sets of node ids).
+ *
+ * Relations and alleged edges between entities: each is found from an end that can afford to
+ * look. An entity with banded adjacency (db/migrations/0040: importance ≥ 32 at least) reads its
+ * neighbours at least as important as itself (graph-band-edges.ts); every other entity has a small
+ * degree and is scanned in full, set-at-a-time, against the node set. An edge between two members
+ * is found from the less important end; so known nodes (in `within`, not in `from`) less
+ * important than a member of `from` are read too, only for edges to those members. Claimant and
+ * role edges: entities without hub lists are scanned; a hub's (10k+ claims) come from the claims'
+ * side (graph-hub-edges.ts). Claims and sources of `from` are read from their side.
+ */
+export function edgesBetween(db: SqliteDb, from: readonly string[], within: ReadonlySet<string>): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
   const add = (edge: GraphEdge) => {
     if (within.has(edge.source) && within.has(edge.target)) edges.set(edge.id, edge);
   };
   const sets = splitIds(from);
   const all = splitIds([...within]);
-  // hubs (precomputed lists, importance ≥ 250 at least) are never walked: graph-hub-edges.ts; every
-  // other entity of `from` is scanned set-at-a-time against the node set
-  const scanned = new Set<number>();
-  const probed: number[] = [];
-  for (const id of new Set(sets.entity)) {
-    const importance = known.get(id) ?? (q('importance').get(id) as { importance: number } | undefined)?.importance;
-    if (importance === undefined) continue;
-    if (importance >= HUB_LEAVE && q('isHub').get(id) !== undefined) probed.push(id);
-    else scanned.add(id);
+  const fromEntities = new Set(sets.entity);
+  fillTemp(db, { edge_within_entity: all.entity, edge_within_claim: all.claim });
+  const members: number[] = [];
+  const plain: number[] = [];
+  const nonHubs: number[] = [];
+  const hubs: number[] = [];
+  const others: ClassRow[] = [];
+  let top = -Infinity;
+  for (const row of cached(db, EDGE_SQL.classify).raw().iterate() as Iterable<ClassRow>) {
+    const [id, importance, member, hub] = row;
+    if (!fromEntities.has(id)) {
+      others.push(row);
+      continue;
+    }
+    if (member) {
+      members.push(id);
+      if (importance > top) top = importance;
+    } else plain.push(id);
+    if (hub) hubs.push(id);
+    else nonHubs.push(id);
   }
-  if (scanned.size > 0) {
-    fillTemp(db, { edge_scan: scanned, edge_within_entity: all.entity, edge_within_claim: all.claim });
-    const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
-    for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
+  const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
+  if (nonHubs.length > 0) {
+    fillTemp(db, { edge_scan: nonHubs });
     for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
     for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
+  }
+  if (plain.length > 0) {
+    fillTemp(db, { edge_scan: plain });
+    for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
     for (const name of ['allegedOut', 'allegedIn'] as const) {
       for (const r of scan(name) as Iterable<AllegedRow>) {
         if (r.subject_id !== r.object_id) add(allegedEdge(r.claim_id, r.subject_id, r.object_id, r.predicate, r.stance));
       }
     }
   }
-  if (probed.length > 0) hubEdges(db, probed, all, new Set(sets.entity), new Set(sets.claim), add);
+  if (members.length > 0) {
+    // known nodes below the most important member of `from`: its upward read may miss them
+    const below = others.filter((r) => r[1] < top);
+    bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), add);
+  }
+  if (hubs.length > 0) {
+    const fromClaims = new Set(sets.claim);
+    hubClaimEdges(db, hubs, all.claim.filter((c) => !fromClaims.has(c)), add);
+  }
   claimEdges(db, sets.claim, add);
+  const sourceClaims = cached(db, EDGE_SQL.sourceClaims);
   for (const id of sets.source) {
-    for (const c of q('sourceClaims').iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
+    for (const c of sourceClaims.iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
   }
   return [...edges.values()];
 }
-

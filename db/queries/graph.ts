@@ -212,9 +212,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   const newIds = [...chosen.keys()];
   const nodes = [...centerNodes, ...loadNodes(db, newIds)];
   const within = new Set([center, ...newIds, ...options.known]);
-  const importance = new Map<number, number>();
-  for (const n of nodes) if (n.type === 'entity') importance.set(parseNodeId(n.id)!.id, n.importance);
-  const edges = edgesBetween(db, [center, ...newIds], within, importance);
+  const edges = edgesBetween(db, [center, ...newIds], within);
   return {
     center, nodes, edges, more, total,
     nextOffset: anyLeft ? options.offset + options.limit : null,
