@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import { edgesAmong, neighborhood } from '../../../db/queries/graph';
-import { DENSE, searchEntities, WALK } from '../../../db/queries/search';
+import { searchEntities } from '../../../db/queries/search';
 import { createEntity } from '../../../db/queries/entities';
 import { createRelation } from '../../../db/queries/relations';
 import { createClaim } from '../../../db/queries/claims';
@@ -18,6 +18,10 @@ beforeEach(() => {
   db = store.db;
 });
 afterEach(() => store.close());
+
+// data sizes from the former walk/FTS split of typeahead: a dense prefix past 3,000 better-ranked aliases
+const WALK = 3000;
+const DENSE = 1500;
 
 function person(name: string, importance = 0, aliases: { name: string; kind: 'alias' | 'transliteration' | 'codename' }[] = []): number {
   const id = createEntity(db, { kind: 'person', name, aliases }).id;

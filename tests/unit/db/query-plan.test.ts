@@ -7,7 +7,6 @@ import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL, NODE_SQL } from '../../..
 import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
 import { HUB_EDGE_SQL } from '../../../db/queries/graph-hub-edges';
 import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
-import { CLAIM_SEARCH_SQL, SEARCH_SQL, WALK } from '../../../db/queries/search';
 
 const store = GraphStore.memory();
 const db = store.db;
@@ -124,32 +123,5 @@ describe('edges among the returned nodes', () => {
     }
     expect(plan(HUB_EDGE_SQL.knownOut).join('\n')).toContain('INDEX relation_from (from_id=?)');
     expect(plan(HUB_EDGE_SQL.knownIn).join('\n')).toContain('INDEX relation_to (to_id=?)');
-  });
-});
-
-describe('typeahead search', () => {
-  it('a short prefix walks alias_rank in rank order, without sorting every match', () => {
-    for (const words of [1, 2, 3]) {
-      const params: Record<string, unknown> = { walk: WALK };
-      for (let i = 0; i < words; i++) params[`w${i}`] = ' k';
-      const lines = plan(SEARCH_SQL.walk(words), params);
-      expect(lines.join('\n')).toContain('USING COVERING INDEX alias_rank');
-      expect(lines.join('\n')).not.toContain('TEMP B-TREE');
-    }
-  });
-
-  it('a long prefix goes through FTS and joins aliases by primary key', () => {
-    for (const [words, short] of [[1, 0], [2, 1]] as const) {
-      const sql = SEARCH_SQL.fts(words, short);
-      const lines = plan(sql, { match: '"krasn"*', w0: ' krasn', w1: ' i' });
-      expect(lines.join('\n')).toMatch(/SCAN (f|alias_fts) VIRTUAL TABLE INDEX/);
-      expect(lines.join('\n')).toContain('SEARCH a USING INTEGER PRIMARY KEY');
-      expect(fullScans(lines, sql)).toEqual([]);
-    }
-    // the density probe reads the FTS index only; the alias count is the max of the primary key
-    expect(plan(SEARCH_SQL.count, { match: '"krasn"*', cap: 10 }).join('\n')).toMatch(/SCAN (alias_fts )?VIRTUAL TABLE INDEX/);
-    expect(plan(SEARCH_SQL.aliases).join('\n')).toContain('SEARCH alias');
-    expectIndexed(SEARCH_SQL.hit, ['SEARCH a USING INTEGER PRIMARY KEY', 'SEARCH e USING INTEGER PRIMARY KEY'], [1]);
-    expectIndexed(CLAIM_SEARCH_SQL, ['SEARCH c USING INTEGER PRIMARY KEY'], { match: '"kra"*', limit: 20 });
   });
 });
