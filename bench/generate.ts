@@ -11,6 +11,7 @@ import { GraphStore } from '../db/store';
 import { MIGRATIONS } from '../db/migrations';
 import { DERIVED_BACKFILL } from '../db/migrations/0030-ranked-adjacency';
 import { BAND_BACKFILL } from '../db/migrations/0040-banded-adjacency';
+import { SEARCH_BACKFILL } from '../db/migrations/0050-ranked-search';
 import type { SqliteDb } from '../db/open';
 import { normalizeKey } from '../shared/text/normalize';
 import { abbreviation, codename, toCyrillic } from './names';
@@ -91,8 +92,10 @@ export function generate(path: string, n: number, log: (line: string) => void): 
     for (const sql of deferred.indexes) db.exec(sql);
     const indexSeconds = seconds(t);
     t = process.hrtime.bigint();
-    for (const fts of ['alias_fts', 'claim_fts', 'source_fts', 'note_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
-    for (const fts of ['alias_fts', 'claim_fts', 'source_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
+    for (const fts of ['claim_fts', 'source_fts', 'source_title_fts', 'note_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
+    for (const fts of ['claim_fts', 'source_fts', 'source_title_fts']) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
+    // the rank-ordered alias index and its word list (migration 0050), from the loaded aliases
+    db.exec(SEARCH_BACKFILL);
     // hub lists and alleged pairs, set-at-a-time (the per-row triggers were dropped with the FTS ones)
     db.exec(DERIVED_BACKFILL);
     db.exec(BAND_BACKFILL); // banded adjacency (0040) reads the alleged pairs just filled

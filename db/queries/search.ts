@@ -7,6 +7,7 @@ import { normalizeKey } from '../../shared/text/normalize';
 import type { SqliteDb } from '../open';
 import { shortLabel } from './graph';
 import { cached } from './graph-edges';
+import { RANK_ID_BITS } from '../migrations/0050-ranked-search';
 
 /** An FTS5 query of prefix terms built from normalised words; null when nothing is searchable. */
 export function prefixQuery(words: string[]): string | null {
@@ -23,104 +24,116 @@ function textWords(q: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** How many aliases the importance-ordered walk reads before asking FTS how dense the matches are. */
-export const WALK = 3000;
-/**
- * Up to this many FTS matches are ranked exactly (one alias lookup each, ~1.5 µs); with more, the
- * matches are dense enough that the rank-ordered walk meets `limit` of them within ~limit × aliases /
- * DENSE rows (~0.15 µs each). 1,500 balances the two worst cases at ~2 ms each for 1M aliases.
- */
-export const DENSE = 1500;
-/** The walk of a dense prefix never reads more than this; past it, FTS ranks every match. */
-export const WALK_MAX = 60_000;
-
-const instrAll = (column: string, words: number, from = 0) =>
-  Array.from({ length: words - from }, (_, i) => `instr(' ' || ${column}, @w${i + from}) > 0`).join(' AND ');
+/** A longer prefix expands to at most this many words (read lazily, OR'ed); past it FTS merges them. */
+export const MAX_TERMS = 100;
+const ID_MASK = 2 ** RANK_ID_BITS - 1;
 
 /** The hot SQL of typeahead, exported so that the query-plan test checks what runs. */
 export const SEARCH_SQL = {
+  /** The words of the alias keys in [@lo, @hi): what a prefix can complete to. */
+  terms: 'SELECT term FROM alias_term WHERE term >= @lo AND term < @hi ORDER BY term LIMIT @cap',
   /**
-   * Aliases in rank order through the covering index alias_rank(importance DESC, norm), keeping
-   * those with a word starting with every query word. Dense prefixes match within the first rows;
-   * no ORDER BY over every match (45–83 ms for bm25 at 1M).
+   * Matching aliases best first: alias_rank_fts files each alias under a rowid that sorts by
+   * importance bucket, then id, so this reads the first few matches of the doclists, never all of
+   * them (and sorts nothing). Merged entities are skipped here, so `limit` counts real hits.
    */
-  walk: (words: number) => `SELECT w.id FROM (SELECT id, norm FROM alias ORDER BY importance DESC, norm, id LIMIT @walk) AS w
-    WHERE ${instrAll('w.norm', words)}`,
-  /** How many aliases match, counted on the FTS doclists alone and only up to @cap. */
-  count: `SELECT count(*) AS n FROM (SELECT rowid FROM alias_fts WHERE alias_fts MATCH @match LIMIT @cap)`,
-  /**
-   * Sparse (long or rare) prefixes: FTS finds every match, few enough to rank them all. One-letter
-   * words stay out of MATCH (no prefix index of length 1: FTS would merge every term starting with
-   * the letter) and are checked on the key instead, after the others (@w0 … are ordered so).
-   */
-  fts: (words: number, short: number) => `SELECT a.id FROM (SELECT rowid FROM alias_fts WHERE alias_fts MATCH @match) AS f
-    CROSS JOIN alias a ON a.id = f.rowid${short > 0 ? ` WHERE ${instrAll('a.norm', words, words - short)}` : ''}
-    ORDER BY a.importance DESC, a.norm, a.id`,
-  aliases: 'SELECT max(id) AS n FROM alias',
-  hit: `SELECT a.entity_id, a.name AS alias, e.name, e.kind, e.importance FROM alias a
-    CROSS JOIN entity e ON e.id = a.entity_id WHERE a.id = ? AND e.merged_into IS NULL`,
+  ranked: `SELECT alias_rank_fts.rowid >> ${RANK_ID_BITS} AS bucket, a.id, a.entity_id, a.name AS alias, a.norm, a.importance,
+      e.name, e.kind, e.importance AS entity_importance
+    FROM alias_rank_fts
+    CROSS JOIN alias a ON a.id = alias_rank_fts.rowid & ${ID_MASK}
+    CROSS JOIN entity e ON e.id = a.entity_id
+    WHERE alias_rank_fts MATCH @match AND e.merged_into IS NULL
+    ORDER BY alias_rank_fts.rowid`,
 } as const;
 
-interface HitRow { entity_id: number; alias: string; name: string; kind: string; importance: number }
+interface RankedRow {
+  bucket: number; id: number; entity_id: number; alias: string; norm: string; importance: number;
+  name: string; kind: string; entity_importance: number;
+}
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+/** SQLite's BINARY order of two strings (UTF-8 bytes, i.e. code points; JS compares UTF-16 units). */
+export function compareBinary(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // surrogates (code points past U+FFFF) sort after U+E000–U+FFFF in code point order
+    if (x >= 0xd800) x += x >= 0xe000 ? -0x800 : 0x2000;
+    if (y >= 0xd800) y += y >= 0xe000 ? -0x800 : 0x2000;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** The rank order: importance (descending), then key, then alias id. */
+const byRank = (a: RankedRow, b: RankedRow) => b.importance - a.importance || compareBinary(a.norm, b.norm) || a.id - b.id;
+
+/**
+ * The FTS5 term for one query word, which matches the alias keys with a word starting with it.
+ * Words of 1–3 letters have prefix indexes; a longer ASCII word becomes the OR of the words it
+ * starts (alias_term), which FTS5 reads lazily, instead of a prefix query that merges every
+ * matching doclist first. Null: no word starts with it, so nothing matches.
+ */
+function wordMatch(db: SqliteDb, word: string): string | null {
+  if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) return `${quote(word)}*`;
+  const hi = word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 1);
+  const terms = cached(db, SEARCH_SQL.terms).pluck().all({ lo: word, hi, cap: MAX_TERMS + 1 }) as string[];
+  if (terms.length === 0) return null;
+  if (terms.length > MAX_TERMS || terms.some((t) => !/^[a-z0-9]+$/.test(t))) return `${quote(word)}*`;
+  return terms.length === 1 ? quote(terms[0]!) : `(${terms.map(quote).join(' OR ')})`;
+}
 
 /**
  * Entities whose aliases match every query word as a word prefix (any script, via the normalised
- * key), best first by stored importance (ties: key, then alias id), one hit per entity. Both paths
- * return the exact top `limit`: the walk reads aliases in rank order, FTS ranks all its matches.
+ * key), best first by stored importance (ties: key, then alias id), one hit per entity: the first
+ * matches in rank-key order, up to `limit` entities and then to the end of that importance bucket,
+ * put in exact order.
  */
 export function searchEntities(db: SqliteDb, q: string, limit: number): SearchHit[] {
-  // longer words first: they go to FTS, one-letter ones last are checked on the key
-  const words = normalizeKey(q).split(' ').filter((w) => w.length > 0).sort((a, b) => (b.length > 1 ? 1 : 0) - (a.length > 1 ? 1 : 0));
+  const words = [...new Set(normalizeKey(q).split(' ').filter((w) => w.length > 0))];
   if (words.length === 0) return [];
-  const long = words.filter((w) => w.length > 1);
-  const hits = new Map<number, SearchHit>();
-  const hit = cached(db, SEARCH_SQL.hit);
-  const collect = (rows: IterableIterator<{ id: number }>): boolean => {
-    try {
-      for (const { id } of rows) {
-        const row = hit.get(id) as HitRow | undefined;
-        if (!row || hits.has(row.entity_id)) continue;
-        hits.set(row.entity_id, {
-          nodeId: nodeId('entity', row.entity_id), type: 'entity', kind: row.kind, label: row.name,
-          match: row.alias === row.name ? null : row.alias, importance: row.importance,
-        });
-        if (hits.size >= limit) return true;
-      }
-      return false;
-    } finally {
-      rows.return?.();
-    }
-  };
-  const params: Record<string, unknown> = {};
-  words.forEach((w, i) => (params[`w${i}`] = ` ${w}`));
-  const walk = (rows: number) => {
-    hits.clear();
-    return collect(cached(db, SEARCH_SQL.walk(words.length)).iterate({ ...params, walk: rows }) as IterableIterator<{ id: number }>);
-  };
-  if (walk(WALK)) return [...hits.values()];
-  const match = prefixQuery(long);
-  if (match) {
-    const n = (cached(db, SEARCH_SQL.count).get({ match, cap: DENSE }) as { n: number }).n;
-    if (n >= DENSE) {
-      // dense: the walk meets `limit` hits within about limit × aliases / n rows (3× margin)
-      const total = (cached(db, SEARCH_SQL.aliases).get() as { n: number | null }).n ?? 0;
-      if (walk(Math.min(WALK_MAX, Math.ceil((3 * limit * total) / n)))) return [...hits.values()];
-    }
+  const parts: string[] = [];
+  for (const word of words) {
+    const part = wordMatch(db, word);
+    if (part === null) return [];
+    parts.push(part);
   }
-  // sparse (or the walk was unlucky): rank every FTS match exactly
-  hits.clear();
-  const ftsMatch = match ?? prefixQuery(words)!;
-  const short = match ? words.length - long.length : 0;
-  collect(cached(db, SEARCH_SQL.fts(words.length, short)).iterate({ ...params, match: ftsMatch }) as IterableIterator<{ id: number }>);
+  const rows: RankedRow[] = [];
+  const entities = new Set<number>();
+  let last: number | null = null;
+  const iterator = cached(db, SEARCH_SQL.ranked).iterate({ match: parts.join(' AND ') }) as IterableIterator<RankedRow>;
+  try {
+    for (const row of iterator) {
+      if (last !== null && row.bucket !== last) break;
+      rows.push(row);
+      entities.add(row.entity_id);
+      if (last === null && entities.size >= limit) last = row.bucket;
+    }
+  } finally {
+    iterator.return?.();
+  }
+  rows.sort(byRank);
+  const hits = new Map<number, SearchHit>();
+  for (const row of rows) {
+    if (hits.has(row.entity_id)) continue;
+    hits.set(row.entity_id, {
+      nodeId: nodeId('entity', row.entity_id), type: 'entity', kind: row.kind, label: row.name,
+      match: row.alias === row.name ? null : row.alias, importance: row.entity_importance,
+    });
+    if (hits.size >= limit) break;
+  }
   return [...hits.values()];
 }
 
-/** Claims and sources: the first 2,000 FTS matches (rowid order), then ranked. */
+/** Claims and sources (by title): the first 2,000 FTS matches (rowid order), then ranked. */
 export const CLAIM_SEARCH_SQL = `SELECT c.id, c.text, c.importance
   FROM (SELECT rowid FROM claim_fts WHERE claim_fts MATCH @match LIMIT 2000) AS f
   CROSS JOIN claim c ON c.id = f.rowid ORDER BY c.importance DESC, c.id LIMIT @limit`;
 export const SOURCE_SEARCH_SQL = `SELECT s.id, s.kind, s.title
-  FROM (SELECT rowid FROM source_fts WHERE source_fts MATCH @match LIMIT 2000) AS f
+  FROM (SELECT rowid FROM source_title_fts WHERE source_title_fts MATCH @match LIMIT 2000) AS f
   CROSS JOIN source s ON s.id = f.rowid ORDER BY s.id DESC LIMIT @limit`;
 
 export function searchClaims(db: SqliteDb, q: string, limit: number): SearchHit[] {
@@ -135,7 +148,7 @@ export function searchClaims(db: SqliteDb, q: string, limit: number): SearchHit[
 export function searchSources(db: SqliteDb, q: string, limit: number): SearchHit[] {
   const match = prefixQuery(textWords(q));
   if (!match) return [];
-  const rows = cached(db, SOURCE_SEARCH_SQL).all({ match: `{title} : (${match})`, limit }) as { id: number; kind: string; title: string }[];
+  const rows = cached(db, SOURCE_SEARCH_SQL).all({ match, limit }) as { id: number; kind: string; title: string }[];
   return rows.map((row) => ({
     nodeId: nodeId('source', row.id), type: 'source', kind: row.kind, label: shortLabel(row.title || `Source ${row.id}`, 90),
     match: null, importance: 0,
