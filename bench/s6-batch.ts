@@ -20,7 +20,7 @@ import { latencyRow, now, summarize, type Row } from './report';
 const MIB = 2 ** 20;
 
 /** People, organisations and places of the investigation for the articles to mention (hubs included). */
-function castOf(path: string, entities: number): Cast {
+export function castOf(path: string, entities: number): Cast {
   const db = new Database(path, { readonly: true });
   try {
     const rng = new Rng(6060);

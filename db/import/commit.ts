@@ -3,15 +3,21 @@
 // one store.write: one transaction and one history entry ("Import <title>"). Anything that fails
 // (a bad offset, an unknown key, a constraint) rolls the whole import back.
 // The proposal comes from the renderer, so every key and offset is checked, not trusted.
+// A batch commits hundreds of these in a row into a large investigation (S6), so the rows are
+// written here with statements prepared once per connection, and the importance of the touched
+// entities is brought up to date once at the end: createClaim and createRelation refresh it after
+// every row, which for an article of 40 claims rewrote the same entity and alias rows (and put
+// their before/after images in the history entry) dozens of times.
+import type { Statement } from 'better-sqlite3';
 import type { ClaimInput, CommitArgs, CommitResult, ImportProposal, RelationInput } from '../../shared/api/import';
-import type { ClaimRole } from '../../shared/domain/model';
+import type { AliasKind, ClaimRole } from '../../shared/domain/model';
 import { ApiError } from '../../shared/api/errors';
+import { normalizeKey } from '../../shared/text/normalize';
 import type { SqliteDb } from '../open';
+import { newUid } from '../rows';
 import type { GraphStore } from '../store';
-import { addAliasRow, createEntity, getEntityRow, refreshImportance, resolveEntityId } from '../queries/entities';
-import { createClaim } from '../queries/claims';
-import { createRelation } from '../queries/relations';
-import { createSource } from '../queries/sources';
+import { refreshImportance } from '../queries/entities';
+import { findSourceByHash, sha256 } from '../queries/sources';
 
 const CONTEXT = 32;
 /** how far a quote may have drifted from its offsets and still be re-anchored */
@@ -19,11 +25,82 @@ const DRIFT = 200;
 
 type Target = { entityId?: number; claimId?: number; relationId?: number };
 
+interface Statements {
+  source: Statement;
+  entity: Statement;
+  entityRow: Statement;
+  aliasKnown: Statement;
+  alias: Statement;
+  claim: Statement;
+  role: Statement;
+  answer: Statement;
+  relationFound: Statement;
+  relation: Statement;
+  span: Statement;
+}
+
+const prepared = new WeakMap<SqliteDb, Statements>();
+
+/** The commit's statements, prepared once per connection (preparing compiles every trigger of the table). */
+function statements(db: SqliteDb): Statements {
+  let s = prepared.get(db);
+  if (!s) {
+    s = {
+      source: db.prepare(`
+        INSERT INTO source (uid, kind, title, publisher, author, url, published_at, retrieved_at, language, text, sha256,
+          reliability, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`),
+      entity: db.prepare('INSERT INTO entity (uid, kind, name, description, origin, created_at, updated_at) VALUES (?, ?, ?, \'\', \'extracted\', ?, ?)'),
+      entityRow: db.prepare('SELECT id, name, merged_into, importance FROM entity WHERE id = ?'),
+      aliasKnown: db.prepare('SELECT 1 FROM alias WHERE entity_id = ? AND norm = ?'),
+      alias: db.prepare('INSERT INTO alias (entity_id, name, norm, kind, importance) VALUES (?, ?, ?, ?, ?)'),
+      claim: db.prepare(`
+        INSERT INTO claim (uid, text, claimant_id, claimant_label, stance, predicate, made_on, about_time, status,
+          credibility, evidence_offered, responds_to, importance, origin, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, 'extracted', ?, ?)`),
+      role: db.prepare('INSERT OR IGNORE INTO claim_role (claim_id, entity_id, role) VALUES (?, ?, ?)'),
+      answer: db.prepare('UPDATE claim SET responds_to = ? WHERE id = ?'),
+      relationFound: db.prepare('SELECT id FROM relation WHERE kind = ? AND from_id = ? AND to_id = ? LIMIT 1'),
+      relation: db.prepare(`
+        INSERT INTO relation (uid, kind, from_id, to_id, start, end, claim_id, origin, created_at, updated_at)
+        VALUES (?, ?, ?, ?, NULL, NULL, NULL, 'extracted', ?, ?)`),
+      span: db.prepare(`
+        INSERT INTO span (source_id, start, end, exact, prefix, suffix, entity_id, claim_id, relation_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+interface EntityRef { id: number; name: string; merged_into: number | null; importance: number }
+
+/** The entity a link points at, following merges (not_found when there is none). */
+function liveEntity(s: Statements, id: number): EntityRef {
+  const get = (key: number) => {
+    const row = s.entityRow.get(key) as EntityRef | undefined;
+    if (!row) throw new ApiError('not_found', `No entity with id ${key}`);
+    return row;
+  };
+  let row = get(id);
+  for (let hops = 0; row.merged_into !== null && hops < 100; hops++) row = get(row.merged_into);
+  return row;
+}
+
+/** Adds an alias unless the entity already has one with the same key (as addAliasRow does); collects the keys added. */
+function aliasWriter(s: Statements, added: Set<string>) {
+  return (entity: { id: number; importance: number }, name: string, kind: AliasKind): void => {
+    const trimmed = name.trim();
+    const norm = normalizeKey(trimmed);
+    if (norm.length === 0) throw new ApiError('invalid_arguments', `"${trimmed}" has no letters or digits to search by`);
+    if (s.aliasKnown.get(entity.id, norm)) return;
+    s.alias.run(entity.id, trimmed, norm, kind, entity.importance);
+    added.add(norm);
+  };
+}
+
 /** Inserts spans cut from the text held in memory (addSpan would re-read the whole source per span). */
-function spanWriter(db: SqliteDb, sourceId: number, text: string) {
-  const insert = db.prepare(`
-    INSERT INTO span (source_id, start, end, exact, prefix, suffix, entity_id, claim_id, relation_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+function spanWriter(s: Statements, sourceId: number, text: string) {
+  const insert = s.span;
   return (range: { start: number; end: number; text?: string }, target: Target, what: string): void => {
     let { start, end } = range;
     if (range.text !== undefined && text.slice(start, end) !== range.text) {
@@ -52,7 +129,7 @@ function titleOf(proposal: ImportProposal, edits: CommitArgs['metadata']): strin
 }
 
 /** Maps entity keys to written entity ids (null: ignored), creating or linking as decided. */
-function writeEntities(db: SqliteDb, args: CommitArgs, addSpan: ReturnType<typeof spanWriter>) {
+function writeEntities(s: Statements, args: CommitArgs, addSpan: ReturnType<typeof spanWriter>, addAlias: ReturnType<typeof aliasWriter>, now: number) {
   const decisions = new Map(args.decisions.map((d) => [d.key, d]));
   for (const key of decisions.keys()) {
     if (!args.proposal.entities.some((e) => e.key === key)) throw new ApiError('invalid_arguments', `A decision names an unknown entity key "${key}"`);
@@ -71,13 +148,17 @@ function writeEntities(db: SqliteDb, args: CommitArgs, addSpan: ReturnType<typeo
     if (action === 'link') {
       const target = decision?.entityId ?? entity.existingId;
       if (target == null) throw new ApiError('invalid_arguments', `Choose the entity to link "${entity.name}" to`);
-      getEntityRow(db, target); // not_found with a clear message
-      id = resolveEntityId(db, target);
-      // the forms this text uses become aliases of the existing entity (addAliasRow skips known keys)
-      addAliasRow(db, id, entity.name, 'alias');
-      for (const alias of entity.aliases) addAliasRow(db, id, alias.name, alias.kind === 'name' ? 'alias' : alias.kind);
+      const existing = liveEntity(s, target);
+      id = existing.id;
+      // the forms this text uses become aliases of the existing entity (known keys are skipped)
+      addAlias(existing, entity.name, 'alias');
+      for (const alias of entity.aliases) addAlias(existing, alias.name, alias.kind === 'name' ? 'alias' : alias.kind);
     } else {
-      id = createEntity(db, { kind: entity.kind, name: entity.name, aliases: entity.aliases.filter((a) => a.name !== entity.name), origin: 'extracted' }).id;
+      const name = entity.name.trim();
+      id = Number(s.entity.run(newUid(), entity.kind, name, now, now).lastInsertRowid);
+      const fresh = { id, importance: 0 };
+      addAlias(fresh, entity.name, 'name');
+      for (const alias of entity.aliases) if (alias.name !== entity.name) addAlias(fresh, alias.name, alias.kind);
       created++;
     }
     ids.set(entity.key, id);
@@ -91,7 +172,7 @@ function entityOf(ids: Map<string, number | null>, key: string, where: string): 
   return ids.get(key)!;
 }
 
-function writeClaims(db: SqliteDb, claims: ClaimInput[], ids: Map<string, number | null>, names: Map<string, string>, addSpan: ReturnType<typeof spanWriter>) {
+function writeClaims(s: Statements, claims: ClaimInput[], ids: Map<string, number | null>, names: Map<string, string>, addSpan: ReturnType<typeof spanWriter>, now: number) {
   const claimIds = new Map<string, number>();
   for (const claim of claims) {
     if (claimIds.has(claim.key)) throw new ApiError('invalid_arguments', `The claim key "${claim.key}" is used twice`);
@@ -106,59 +187,69 @@ function writeClaims(db: SqliteDb, claims: ClaimInput[], ids: Map<string, number
         if (entityId !== null && !roles.some((r) => r.entityId === entityId && r.role === role)) roles.push({ entityId, role });
       }
     }
-    const written = createClaim(db, {
-      text: claim.text, claimantId, claimantLabel, stance: claim.stance, predicate: claim.predicate, madeOn: claim.madeOn,
-      aboutTime: claim.aboutTime, status: claim.status, credibility: null, evidenceOffered: claim.evidenceOffered,
-      respondsTo: null, roles, origin: 'extracted',
-    });
-    claimIds.set(claim.key, written.id);
-    addSpan(claim.span, { claimId: written.id }, 'quote of a claim');
+    const text = claim.text.trim();
+    if (!text) throw new ApiError('invalid_arguments', `A claim quoted at ${claim.span.start}–${claim.span.end} has no text`);
+    // the entities were linked or created above, so every one is live (not merged away)
+    const id = Number(s.claim.run(newUid(), text, claimantId, claimantLabel, claim.stance, claim.predicate, claim.madeOn,
+      claim.aboutTime, claim.status, claim.evidenceOffered, roles.length + 1, now, now).lastInsertRowid);
+    for (const role of roles) s.role.run(id, role.entityId, role.role);
+    claimIds.set(claim.key, id);
+    addSpan(claim.span, { claimId: id }, 'quote of a claim');
   }
   // answers are linked once every claim exists: a denial may come before what it denies
-  const answer = db.prepare('UPDATE claim SET responds_to = ? WHERE id = ?');
   for (const claim of claims) {
     if (claim.respondsToKey === null) continue;
     const target = claimIds.get(claim.respondsToKey);
     if (target === undefined) throw new ApiError('invalid_arguments', `The claim "${claim.text.slice(0, 40)}" answers an unknown claim key "${claim.respondsToKey}"`);
-    if (target !== claimIds.get(claim.key)) answer.run(target, claimIds.get(claim.key));
+    if (target !== claimIds.get(claim.key)) s.answer.run(target, claimIds.get(claim.key));
   }
   return claimIds.size;
 }
 
-function writeRelations(db: SqliteDb, relations: RelationInput[], ids: Map<string, number | null>, addSpan: ReturnType<typeof spanWriter>) {
-  const existing = db.prepare('SELECT id FROM relation WHERE kind = ? AND from_id = ? AND to_id = ? LIMIT 1');
+function writeRelations(s: Statements, relations: RelationInput[], ids: Map<string, number | null>, addSpan: ReturnType<typeof spanWriter>, now: number) {
   let count = 0;
   for (const relation of relations) {
     const fromId = entityOf(ids, relation.fromKey, 'A relation');
     const toId = entityOf(ids, relation.toKey, 'A relation');
     if (fromId === null || toId === null || fromId === toId) continue; // an ignored end, or both ends linked to one entity
     // a relation the investigation already holds gets this quote as more evidence, not a twin
-    const found = existing.get(relation.kind, fromId, toId) as { id: number } | undefined;
-    const id = found?.id ?? createRelation(db, { kind: relation.kind, fromId, toId, start: null, end: null, claimId: null, origin: 'extracted' }).id;
+    const found = s.relationFound.get(relation.kind, fromId, toId) as { id: number } | undefined;
+    const id = found?.id ?? Number(s.relation.run(newUid(), relation.kind, fromId, toId, now, now).lastInsertRowid);
     addSpan(relation.span, { relationId: id }, 'quote of a relation');
     count++;
   }
   return count;
 }
 
-/** Writes the reviewed proposal in one transaction with one history entry. */
-export function commitImport(store: GraphStore, args: CommitArgs): CommitResult {
+/** What commitImport writes, plus the keys of the aliases it added (a batch checks its next file against them). */
+export function writeImport(store: GraphStore, args: CommitArgs): { result: CommitResult; aliasKeys: Set<string> } {
   const { proposal } = args;
   const metadata = { ...proposal.metadata, ...args.metadata };
   const title = titleOf(proposal, args.metadata);
   const names = new Map(proposal.entities.map((e) => [e.key, e.name]));
+  const aliasKeys = new Set<string>();
   const { value, historyId } = store.write({ action: 'import.commit', summary: `Import "${title}"` }, (db) => {
-    const source = createSource(db, {
-      kind: proposal.kind, title, publisher: metadata.publisher ?? null, author: metadata.author ?? null,
-      url: metadata.url ?? null, publishedAt: metadata.publishedAt ?? null, language: metadata.language ?? null, text: proposal.text,
-    });
-    const addSpan = spanWriter(db, source.id, proposal.text);
-    const { ids, created } = writeEntities(db, args, addSpan);
-    const claims = writeClaims(db, args.claims ?? proposal.claims, ids, names, addSpan);
-    const relations = writeRelations(db, args.relations ?? proposal.relations, ids, addSpan);
+    aliasKeys.clear(); // a retry starts over
+    const s = statements(db);
+    const now = Date.now();
+    const hash = sha256(proposal.text);
+    const existing = findSourceByHash(db, hash);
+    if (existing) throw new ApiError('conflict', `This text was already imported as "${existing.title || 'untitled'}" (source ${existing.id})`);
+    const sourceId = Number(s.source.run(newUid(), proposal.kind, title, metadata.publisher ?? null, metadata.author ?? null,
+      metadata.url ?? null, metadata.publishedAt ?? null, now, metadata.language ?? null, proposal.text, hash, now, now).lastInsertRowid);
+    const addSpan = spanWriter(s, sourceId, proposal.text);
+    const { ids, created } = writeEntities(s, args, addSpan, aliasWriter(s, aliasKeys), now);
+    const claims = writeClaims(s, args.claims ?? proposal.claims, ids, names, addSpan, now);
+    const relations = writeRelations(s, args.relations ?? proposal.relations, ids, addSpan, now);
     const written = [...ids.values()].filter((id): id is number => id !== null);
+    // every entity a claim or relation can name is in `written`: one refresh covers them all
     refreshImportance(db, written);
-    return { sourceId: source.id, entities: new Set(written).size, newEntities: created, claims, relations };
+    return { sourceId, entities: new Set(written).size, newEntities: created, claims, relations };
   });
-  return { ...value, historyId };
+  return { result: { ...value, historyId }, aliasKeys };
+}
+
+/** Writes the reviewed proposal in one transaction with one history entry. */
+export function commitImport(store: GraphStore, args: CommitArgs): CommitResult {
+  return writeImport(store, args).result;
 }

@@ -5,6 +5,7 @@
 import type { AliasKind, EntityKind } from '../../shared/domain/model';
 import type { KnownEntity } from '../../shared/extract/types';
 import { normalizeKey } from '../../shared/text/normalize';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../open';
 
 /** Words that may sit inside a name ("Bank of the Left Bank", "Ludwig van Beethoven"). */
@@ -49,36 +50,105 @@ export function candidateKeys(text: string): Set<string> {
 }
 
 interface Hit { entity_id: number; merged_into: number | null }
+interface AliasHit { id: number; entity_id: number; name: string; kind: AliasKind; norm: string }
 
-/** Known entities whose name or alias occurs in `text`, merged entities resolved to their target. */
+interface Statements {
+  lookup: Statement;
+  entities: Statement;
+  mergedInto: Statement;
+  aliases: Statement;
+  step: Statement;
+}
+
+const prepared = new WeakMap<SqliteDb, Statements>();
+
+/** The gazetteer's statements, prepared once per connection (a batch runs it twice per file). */
+function statements(db: SqliteDb): Statements {
+  let s = prepared.get(db);
+  if (!s) {
+    s = {
+      lookup: db.prepare(`
+        SELECT a.entity_id, e.merged_into FROM alias a JOIN entity e ON e.id = a.entity_id
+        WHERE a.norm IN (SELECT value FROM json_each(?)) ORDER BY a.norm, a.id`),
+      entities: db.prepare('SELECT id, kind, name FROM entity WHERE id IN (SELECT value FROM json_each(?))'),
+      mergedInto: db.prepare('SELECT id, merged_into FROM entity WHERE merged_into IN (SELECT value FROM json_each(?))'),
+      aliases: db.prepare('SELECT id, entity_id, name, kind, norm FROM alias WHERE entity_id IN (SELECT value FROM json_each(?))'),
+      step: db.prepare('SELECT merged_into FROM entity WHERE id = ?'),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Whether a key could be what some stretch of the text says: a run of whole words of the text's
+ * key. The text is keyed twice, once as normalizeKey does (dots and apostrophes join: "U.S.",
+ * "O'Neil") and once with them as breaks ("Greiova's", "Moscow.The"), as a mention may stop at
+ * either. Every candidate key of the text passes too.
+ */
+export function presenceIn(text: string, keys?: ReadonlySet<string>): (key: string) => boolean {
+  const joined = ` ${normalizeKey(text)} `;
+  const broken = ` ${normalizeKey(text.replace(/['’‘`´.]/g, ' '))} `;
+  let candidates = keys ?? null;
+  return (key) => {
+    if (key.length === 0) return false;
+    if (joined.includes(` ${key} `) || broken.includes(` ${key} `)) return true;
+    candidates ??= candidateKeys(text);
+    return candidates.has(key);
+  };
+}
+
+/**
+ * Known entities whose name or alias occurs in `text`, merged entities resolved to their target, in
+ * the order of the candidate names' keys and then of the matching aliases' ids; each with up to
+ * MAX_ALIASES aliases of its own and of the entities merged into it (all of them name the same thing).
+ * The extractor links a mention to the first entity of this list that has the mention's name, so an
+ * entity is left out when every name it has that the text could contain was already brought by an
+ * entity before it: it could never be linked, and the extraction is the same without it. At 1M
+ * entities names repeat (hundreds of "Iron Export Fund", each with its own codename): S6 articles
+ * found ~560 entities each, of which ~8 can be linked; matching the rest made extraction 6× slower.
+ */
 export function knownEntitiesIn(db: SqliteDb, text: string, limit = 2000): KnownEntity[] {
-  const keys = [...candidateKeys(text)];
-  const lookup = db.prepare(`
-    SELECT DISTINCT a.entity_id, e.merged_into FROM alias a JOIN entity e ON e.id = a.entity_id
-    WHERE a.norm IN (SELECT value FROM json_each(?))`);
-  const ids = new Set<number>();
-  for (let i = 0; i < keys.length && ids.size < limit; i += LOOKUP_CHUNK) {
-    for (const hit of lookup.all(JSON.stringify(keys.slice(i, i + LOOKUP_CHUNK))) as Hit[]) {
-      ids.add(hit.merged_into === null ? hit.entity_id : resolveMerged(db, hit.entity_id));
+  const candidates = candidateKeys(text);
+  const keys = [...candidates].sort();
+  const s = statements(db);
+  const found = new Set<number>();
+  for (let i = 0; i < keys.length && found.size < limit; i += LOOKUP_CHUNK) {
+    for (const hit of s.lookup.all(JSON.stringify(keys.slice(i, i + LOOKUP_CHUNK))) as Hit[]) {
+      found.add(hit.merged_into === null ? hit.entity_id : resolveMerged(s.step, hit.entity_id));
     }
   }
-  const entity = db.prepare('SELECT id, kind, name FROM entity WHERE id = ?');
-  // aliases of the entity and of everything merged into it: all of them name the same thing
-  const aliases = db.prepare(`
-    SELECT name, kind FROM alias WHERE entity_id = ? OR entity_id IN (SELECT id FROM entity WHERE merged_into = ?)
-    ORDER BY kind <> 'name', id LIMIT ${MAX_ALIASES}`);
+  const ids = [...found].slice(0, limit);
+  if (ids.length === 0) return [];
+  const rows = new Map((s.entities.all(JSON.stringify(ids)) as { id: number; kind: EntityKind; name: string }[]).map((r) => [r.id, r]));
+  const owner = new Map<number, number>(ids.map((id) => [id, id]));
+  for (const m of s.mergedInto.all(JSON.stringify(ids)) as { id: number; merged_into: number }[]) owner.set(m.id, m.merged_into);
+  const aliasesOf = new Map<number, AliasHit[]>();
+  for (const a of s.aliases.all(JSON.stringify([...owner.keys()])) as AliasHit[]) {
+    const target = owner.get(a.entity_id)!;
+    const list = aliasesOf.get(target);
+    if (list) list.push(a);
+    else aliasesOf.set(target, [a]);
+  }
+  const present = presenceIn(text, candidates);
   const known: KnownEntity[] = [];
-  for (const id of [...ids].slice(0, limit)) {
-    const row = entity.get(id) as { id: number; kind: EntityKind; name: string } | undefined;
+  const sent = new Set<string>();
+  for (const id of ids) {
+    const row = rows.get(id);
     if (!row) continue;
-    const rows = aliases.all(id, id) as { name: string; kind: AliasKind }[];
-    known.push({ id: row.id, kind: row.kind, name: row.name, aliases: rows.filter((a) => a.name !== row.name) });
+    const all = (aliasesOf.get(id) ?? []).sort((a, b) => Number(a.kind !== 'name') - Number(b.kind !== 'name') || a.id - b.id).slice(0, MAX_ALIASES);
+    const aliases = all.filter((a) => a.name !== row.name);
+    const fresh = (!sent.has(row.name) && present(all.find((a) => a.name === row.name)?.norm ?? normalizeKey(row.name)))
+      || aliases.some((a) => !sent.has(a.name) && present(a.norm));
+    if (!fresh) continue;
+    sent.add(row.name);
+    for (const a of aliases) sent.add(a.name);
+    known.push({ id: row.id, kind: row.kind, name: row.name, aliases: aliases.map((a) => ({ name: a.name, kind: a.kind })) });
   }
   return known;
 }
 
-function resolveMerged(db: SqliteDb, id: number): number {
-  const step = db.prepare('SELECT merged_into FROM entity WHERE id = ?');
+function resolveMerged(step: Statement, id: number): number {
   let current = id;
   for (let hops = 0; hops < 100; hops++) {
     const row = step.get(current) as { merged_into: number | null } | undefined;

@@ -3,15 +3,17 @@
 // goes on; a cancel stops before the next file. Files are committed in order, so that a later
 // article links to the entities an earlier one created instead of duplicating them. To keep both
 // cores busy, file N+1 is read and sent to the extractor (a worker thread) before file N commits
-// (S6: commits take 100–300 ms at 1M entities); once N has committed, that early proposal is used
+// (S6: commits take tens of ms at 1M entities); once N has committed, that early proposal is used
 // only if the investigation still gives file N+1 the same known entities, otherwise it is redone.
+// When nothing but commit N wrote in between and N added no alias that file N+1's text could name,
+// the known entities cannot have changed and are not looked up again.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { EventName, EventPayload } from '../../shared/api/events';
 import { CommitArgsSchema, type BatchResult } from '../../shared/api/import';
-import { commitImport } from '../../db/import/commit';
-import { knownEntitiesIn } from '../../db/import/gazetteer';
+import { writeImport } from '../../db/import/commit';
+import { knownEntitiesIn, presenceIn } from '../../db/import/gazetteer';
 import { findSourceByHash } from '../../db/queries/sources';
 import type { ExtractOptions, Extraction } from '../../shared/extract/types';
 import type { ImportProposal } from '../../shared/api/import';
@@ -74,12 +76,47 @@ interface Early {
   /** resolves once the extraction has been handed to the extractor (or the preview failed first) */
   dispatched: Promise<void>;
   input: { text: string; options: ExtractOptions } | null;
+  /** where the investigation stood before its known entities were read */
+  seen: Counters;
+}
+
+/**
+ * Where the investigation stood: the newest history entry (every write of this connection goes
+ * through GraphStore.write and leaves one), SQLite's count of commits by other connections, and
+ * the schema's version.
+ */
+interface Counters { history: number; version: number; schema: number }
+
+function counters(store: GraphStore): Counters {
+  return store.db.prepare(`SELECT coalesce((SELECT max(id) FROM history), 0) AS history,
+    (SELECT data_version FROM pragma_data_version()) AS version, (SELECT schema_version FROM pragma_schema_version()) AS schema`).get() as Counters;
+}
+
+/** The previous file's commit: its history entry and the alias keys it added. */
+interface Committed { historyId: number | null; aliasKeys: Set<string> }
+
+/**
+ * Whether the known entities of `text`, read before the previous commit, still hold: that commit is
+ * the only write since they were read, and none of the aliases it added is a name the text could
+ * contain. (The gazetteer finds entities only by such names; an alias the text cannot contain,
+ * added to a known entity, changes no match of the extractor.)
+ */
+function knownStillHold(store: GraphStore, text: string, early: Early, committed: Committed | null): boolean {
+  const seen = early.seen;
+  if (committed?.historyId == null) return false;
+  const now = counters(store);
+  if (now.version !== seen.version || now.schema !== seen.schema || now.history !== committed.historyId) return false;
+  const before = store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM history WHERE id < ?').get(committed.historyId) as { id: number };
+  if (before.id !== seen.history) return false;
+  const present = presenceIn(text);
+  return ![...committed.aliasKeys].some(present);
 }
 
 function previewEarly(store: GraphStore, path: string, options: BatchOptions): Early {
   const extract = options.extract ?? (async (text: string, opts: ExtractOptions) => (await import('./extract-pool')).sharedPool().extract(text, opts));
   let markDispatched!: () => void;
-  const early: Early = { proposal: Promise.resolve(null as never), dispatched: new Promise((resolve) => (markDispatched = resolve)), input: null };
+  // read before the known entities are (a write in between makes the check below fail, never pass)
+  const early: Early = { proposal: Promise.resolve(null as never), dispatched: new Promise((resolve) => (markDispatched = resolve)), input: null, seen: counters(store) };
   early.proposal = previewImport(store, { path }, {
     ...options,
     extract: (text: string, opts: ExtractOptions): Promise<Extraction> => {
@@ -99,7 +136,7 @@ function previewEarly(store: GraphStore, path: string, options: BatchOptions): E
  * has committed: same known entities for its text (the extractor is a function of text and
  * options) and the duplicate check read again. Otherwise (or if it failed) the file is previewed again.
  */
-async function settle(store: GraphStore, path: string, early: Early, options: BatchOptions): Promise<ImportProposal> {
+async function settle(store: GraphStore, path: string, early: Early, options: BatchOptions, committed: Committed | null): Promise<ImportProposal> {
   let proposal: ImportProposal;
   try {
     proposal = await early.proposal;
@@ -108,8 +145,10 @@ async function settle(store: GraphStore, path: string, early: Early, options: Ba
   }
   const input = early.input;
   if (!input) return previewImport(store, { path }, options);
-  const known = store.read((db) => knownEntitiesIn(db, input.text));
-  if (JSON.stringify(known) !== JSON.stringify(input.options.known ?? [])) return previewImport(store, { path }, options);
+  if (!knownStillHold(store, input.text, early, committed)) {
+    const known = store.read((db) => knownEntitiesIn(db, input.text));
+    if (JSON.stringify(known) !== JSON.stringify(input.options.known ?? [])) return previewImport(store, { path }, options);
+  }
   const duplicate = store.read((db) => findSourceByHash(db, proposal.sha256));
   return { ...proposal, duplicateOf: duplicate?.id ?? null };
 }
@@ -124,6 +163,7 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
     const progress = (done: number, message: string) => options.emit?.('task.progress', { task: task.taskId, done, total, message });
     progress(0, total === 0 ? 'no files to import' : `importing ${plural(total, 'file')}`);
     let next: Early | null = null;
+    let committed: Committed | null = null;
     for (const [index, path] of files.entries()) {
       if (task.signal.aborted) {
         result.cancelled = true;
@@ -132,8 +172,9 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
       const name = basename(path);
       let message: string;
       try {
-        const proposal = next ? await settle(store, path, next, options) : await previewImport(store, { path }, options);
+        const proposal = next ? await settle(store, path, next, options, committed) : await previewImport(store, { path }, options);
         next = null;
+        committed = null;
         if (proposal.duplicateOf !== null) {
           result.skipped.push({ path, reason: 'duplicate', sourceId: proposal.duplicateOf });
           message = `${name} … already imported`;
@@ -146,7 +187,8 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
             next = previewEarly(store, following, options);
             await next.dispatched;
           }
-          const written = commitImport(store, args.data);
+          const { result: written, aliasKeys } = writeImport(store, args.data);
+          committed = { historyId: written.historyId, aliasKeys };
           result.imported.push({ path, sourceId: written.sourceId, entities: written.entities, claims: written.claims });
           message = `${name} … ${plural(written.entities, 'entity', 'entities')}, ${plural(written.claims, 'claim')}`;
         }
