@@ -28,7 +28,7 @@ function textWords(q: string): string[] {
 export const MAX_TERMS = 100;
 const ID_MASK = 2 ** RANK_ID_BITS - 1;
 
-/** The hot SQL of typeahead, exported so that the query-plan test checks what runs. */
+/** The hot SQL of typeahead, exported so that the plan test (search-plan.test.ts) checks what runs. */
 export const SEARCH_SQL = {
   /** The words of the alias keys in [@lo, @hi): what a prefix can complete to. */
   terms: 'SELECT term FROM alias_term WHERE term >= @lo AND term < @hi ORDER BY term LIMIT @cap',
