@@ -7,11 +7,13 @@
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
 import { BAND_KIND, bandSql } from '../migrations/0040-banded-adjacency';
-import { cached, fillTemp } from './graph-edges';
+import { cached, columns, fillTemp } from './graph-edges';
 import { HUB_EDGE_SQL } from './graph-hub-edges';
-import { allegedEdge, relationEdge, type Stance } from './graph-shapes';
+import { allegedEdge, allegedId, relationEdge, type Stance } from './graph-shapes';
 
-const upward = (owners: string, others: string) => `SELECT a.owner_id, a.other_id, a.kind, a.ref_id, a.label, a.stance
+// columns, not rows (see `columns`): a hub's page has ~3,500 of them
+const upward = (owners: string, others: string) => `SELECT json_group_array(a.owner_id), json_group_array(a.other_id),
+    json_group_array(a.kind), json_group_array(a.ref_id), json_group_array(a.label), json_group_array(a.stance)
     FROM temp.${owners} x CROSS JOIN entity e ON e.id = x.id
     CROSS JOIN band_adj a ON a.owner_id = x.id AND a.band >= ${bandSql('e.importance')}
     WHERE EXISTS (SELECT 1 FROM temp.${others} w WHERE w.id = a.other_id)`;
@@ -24,33 +26,46 @@ export const BAND_EDGE_SQL = {
   knownUp: upward('edge_known_up', 'edge_probe'),
 } as const;
 
-type BandRow = [owner: number, other: number, kind: number, ref: number, label: string | null, stance: string | null];
+type BandColumns = [owner: number[], other: number[], kind: number[], ref: number[], label: (string | null)[], stance: (string | null)[]];
 type RelationRow = Parameters<typeof relationEdge>[0];
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number; predicate: string | null; stance: Stance }
 
-function edgeOf(row: BandRow): GraphEdge {
-  const [owner, other, kind, ref, label, stance] = row;
-  switch (kind) {
-    case BAND_KIND.relationFrom: return relationEdge({ id: ref, kind: label as RelationRow['kind'], from_id: owner, to_id: other });
-    case BAND_KIND.relationTo: return relationEdge({ id: ref, kind: label as RelationRow['kind'], from_id: other, to_id: owner });
-    case BAND_KIND.allegedSubject: return allegedEdge(ref, owner, other, label, stance as Stance);
-    default: return allegedEdge(ref, other, owner, label, stance as Stance);
+/**
+ * Adds the edges of band rows; both ends were checked against the node set inside SQLite. An edge
+ * between two members of one band comes twice (once from each end): it is built once.
+ */
+function addRows([owner, other, kind, ref, label, stance]: BandColumns, edges: Map<string, GraphEdge>): void {
+  for (let i = 0; i < owner.length; i++) {
+    const k = kind[i];
+    if (k === BAND_KIND.relationFrom || k === BAND_KIND.relationTo) {
+      const id = `r:${ref[i]}`;
+      if (edges.has(id)) continue;
+      const from = k === BAND_KIND.relationFrom ? owner[i]! : other[i]!;
+      const to = k === BAND_KIND.relationFrom ? other[i]! : owner[i]!;
+      edges.set(id, relationEdge({ id: ref[i]!, kind: label[i] as RelationRow['kind'], from_id: from, to_id: to }));
+    } else {
+      const subject = k === BAND_KIND.allegedSubject ? owner[i]! : other[i]!;
+      const object = k === BAND_KIND.allegedSubject ? other[i]! : owner[i]!;
+      const id = allegedId(ref[i]!, subject, object);
+      if (!edges.has(id)) edges.set(id, allegedEdge(ref[i]!, subject, object, label[i]!, stance[i] as Stance));
+    }
   }
 }
 
 /**
  * `members`: the entities of the expansion with banded adjacency; `knownMembers` / `knownPlain`:
- * the known nodes (with / without banded adjacency) less important than the top member.
+ * the known nodes (with / without banded adjacency) less important than the top member. `edges`:
+ * the edges found so far, by id; `add` adds an edge if both its ends are in the node set.
  */
 export function bandEdges(
   db: SqliteDb, members: readonly number[], knownMembers: readonly number[], knownPlain: readonly number[],
-  add: (edge: GraphEdge) => void,
+  edges: Map<string, GraphEdge>, add: (edge: GraphEdge) => void,
 ): void {
   fillTemp(db, { edge_up: members });
-  for (const row of cached(db, BAND_EDGE_SQL.up).raw().iterate() as Iterable<BandRow>) add(edgeOf(row));
+  addRows(columns<BandColumns>(db, BAND_EDGE_SQL.up), edges);
   if (knownMembers.length === 0 && knownPlain.length === 0) return;
   fillTemp(db, { edge_probe: members, edge_known_up: knownMembers, edge_known: knownPlain });
-  if (knownMembers.length > 0) for (const row of cached(db, BAND_EDGE_SQL.knownUp).raw().iterate() as Iterable<BandRow>) add(edgeOf(row));
+  if (knownMembers.length > 0) addRows(columns<BandColumns>(db, BAND_EDGE_SQL.knownUp), edges);
   if (knownPlain.length > 0) {
     for (const name of ['knownOut', 'knownIn'] as const) {
       for (const r of cached(db, HUB_EDGE_SQL[name]).iterate() as Iterable<RelationRow>) add(relationEdge(r));

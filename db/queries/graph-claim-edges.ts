@@ -16,36 +16,42 @@ export const CLAIM_EDGE_SQL = {
   sources: `SELECT DISTINCT s.claim_id, s.source_id FROM temp.edge_claims x CROSS JOIN span s ON s.claim_id = x.id`,
 } as const;
 
-interface ClaimRow { id: number; claimant_id: number | null; stance: Stance; responds_to: number | null; predicate: string | null }
-interface RoleRow { claim_id: number; entity_id: number; role: 'subject' | 'object' }
+/** What the edges of a claim need from its row (loadNodes can hand over the rows it read). */
+export type ClaimRow = [id: number, claimantId: number | null, stance: Stance, respondsTo: number | null, predicate: string | null];
+type RoleRow = [claimId: number, entityId: number, role: 'subject' | 'object'];
 
 /** Every edge incident to the claims `ids`; `add` keeps those whose both ends are wanted. */
-export function claimEdges(db: SqliteDb, ids: readonly number[], add: (edge: GraphEdge) => void): void {
+export function claimEdges(db: SqliteDb, ids: readonly number[], add: (edge: GraphEdge) => void, read?: ReadonlyMap<number, ClaimRow>): void {
   if (ids.length === 0) return;
   fillTemp(db, { edge_claims: ids });
   const claims = new Map<number, ClaimRow>();
-  for (const c of cached(db, CLAIM_EDGE_SQL.rows).iterate() as Iterable<ClaimRow>) {
-    claims.set(c.id, c);
-    if (c.claimant_id !== null) add(claimantEdge(c.claimant_id, c.id, c.stance));
-    if (c.responds_to !== null) add(respondsEdge(c.id, c.responds_to, c.stance));
+  const rows = read && ids.every((id) => read.has(id)) ? ids.map((id) => read.get(id)!) : (cached(db, CLAIM_EDGE_SQL.rows).raw().all() as ClaimRow[]);
+  for (const c of rows) {
+    const [id, claimantId, stance, respondsTo] = c;
+    claims.set(id, c);
+    if (claimantId !== null) add(claimantEdge(claimantId, id, stance));
+    if (respondsTo !== null) add(respondsEdge(id, respondsTo, stance));
   }
-  const roles = new Map<number, RoleRow[]>();
-  for (const r of cached(db, CLAIM_EDGE_SQL.roles).iterate() as Iterable<RoleRow>) {
-    add(roleEdge(r.claim_id, r.entity_id, r.role));
-    const list = roles.get(r.claim_id);
-    if (list) list.push(r);
-    else roles.set(r.claim_id, [r]);
+  // subjects and objects per claim, for the alleged edges between them
+  const subjects = new Map<number, number[]>();
+  const objects = new Map<number, number[]>();
+  for (const [claimId, entityId, role] of cached(db, CLAIM_EDGE_SQL.roles).raw().all() as RoleRow[]) {
+    add(roleEdge(claimId, entityId, role));
+    const byClaim = role === 'subject' ? subjects : objects;
+    const list = byClaim.get(claimId);
+    if (list) list.push(entityId);
+    else byClaim.set(claimId, [entityId]);
   }
-  for (const [claimId, list] of roles) {
-    const claim = claims.get(claimId)!;
-    for (const subject of list.filter((r) => r.role === 'subject')) {
-      for (const object of list.filter((r) => r.role === 'object')) {
-        if (subject.entity_id !== object.entity_id) add(allegedEdge(claimId, subject.entity_id, object.entity_id, claim.predicate, claim.stance));
-      }
+  for (const [claimId, subjectIds] of subjects) {
+    const objectIds = objects.get(claimId);
+    if (!objectIds) continue;
+    const [, , stance, , predicate] = claims.get(claimId)!;
+    for (const subject of subjectIds) {
+      for (const object of objectIds) if (subject !== object) add(allegedEdge(claimId, subject, object, predicate, stance));
     }
   }
-  for (const r of cached(db, CLAIM_EDGE_SQL.responses).iterate() as Iterable<{ id: number; stance: Stance; responds_to: number }>) {
-    add(respondsEdge(r.id, r.responds_to, r.stance));
+  for (const [id, stance, respondsTo] of cached(db, CLAIM_EDGE_SQL.responses).raw().all() as [number, Stance, number][]) {
+    add(respondsEdge(id, respondsTo, stance));
   }
-  for (const s of cached(db, CLAIM_EDGE_SQL.sources).iterate() as Iterable<{ claim_id: number; source_id: number }>) add(reportedEdge(s.claim_id, s.source_id));
+  for (const [claimId, sourceId] of cached(db, CLAIM_EDGE_SQL.sources).raw().all() as [number, number][]) add(reportedEdge(claimId, sourceId));
 }

@@ -8,9 +8,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
-import { claimEdges } from './graph-claim-edges';
+import { claimEdges, type ClaimRow } from './graph-claim-edges';
 import { bandEdges } from './graph-band-edges';
-import { hubClaimEdges } from './graph-hub-edges';
+import { knownClaimEdges } from './graph-hub-edges';
 import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
 
 const statements = new WeakMap<SqliteDb, Map<string, Statement>>();
@@ -22,6 +22,15 @@ export function cached(db: SqliteDb, sql: string): Statement {
   let statement = map.get(sql);
   if (!statement) map.set(sql, (statement = db.prepare(sql)));
   return statement;
+}
+
+/**
+ * The columns of a statement written as `SELECT json_group_array(a), json_group_array(b), …`: one
+ * row of JSON arrays, parsed natively. better-sqlite3 builds a JS array or object per row (~0.5 µs
+ * each), which for the few thousand edge rows of a hub's page cost more than the query itself.
+ */
+export function columns<T extends unknown[][]>(db: SqliteDb, sql: string): T {
+  return (cached(db, sql).raw().get() as string[]).map((column) => JSON.parse(column) as unknown[]) as T;
 }
 
 /** The hot SQL of the edges step, exported so that the query-plan test checks what runs. */
@@ -101,11 +110,18 @@ type ClassRow = [id: number, importance: number, member: number, hub: number];
  * neighbours at least as important as itself (graph-band-edges.ts); every other entity has a small
  * degree and is scanned in full, set-at-a-time, against the node set. An edge between two members
  * is found from the less important end; so known nodes (in `within`, not in `from`) less
- * important than a member of `from` are read too, only for edges to those members. Claimant and
- * role edges: entities without hub lists are scanned; a hub's (10k+ claims) come from the claims'
- * side (graph-hub-edges.ts). Claims and sources of `from` are read from their side.
+ * important than a member of `from` are read too, only for edges to those members.
+ *
+ * Claimant and role edges: those to the claims of `from` come from the claims' side, with all their
+ * other edges (graph-claim-edges.ts); those to known claims from whichever side reads less: the
+ * entities' claims (a set-at-a-time scan) or the known claims' claimant and roles
+ * (graph-hub-edges.ts), always the latter for a hub (10k+ claims). Sources of `from`: their claims.
  */
-export function edgesBetween(db: SqliteDb, from: readonly string[], within: ReadonlySet<string>): GraphEdge[] {
+export function edgesBetween(
+  db: SqliteDb, from: readonly string[], within: ReadonlySet<string>,
+  /** rows of claims in `from` already read by the caller (loadNodes) */
+  claimRows?: ReadonlyMap<number, ClaimRow>,
+): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
   const add = (edge: GraphEdge) => {
     if (within.has(edge.source) && within.has(edge.target)) edges.set(edge.id, edge);
@@ -113,13 +129,16 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
   const sets = splitIds(from);
   const all = splitIds([...within]);
   const fromEntities = new Set(sets.entity);
-  fillTemp(db, { edge_within_entity: all.entity, edge_within_claim: all.claim });
+  const fromClaims = new Set(sets.claim);
+  const knownClaims = all.claim.filter((c) => !fromClaims.has(c));
+  fillTemp(db, { edge_within_entity: all.entity, edge_within_claim: knownClaims });
   const members: number[] = [];
   const plain: number[] = [];
   const nonHubs: number[] = [];
   const hubs: number[] = [];
   const others: ClassRow[] = [];
   let top = -Infinity;
+  let claimScan = 0; // ~ index entries the entity-side claim scan would read (importance is degree-based)
   for (const row of cached(db, EDGE_SQL.classify).raw().iterate() as Iterable<ClassRow>) {
     const [id, importance, member, hub] = row;
     if (!fromEntities.has(id)) {
@@ -131,14 +150,19 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
       if (importance > top) top = importance;
     } else plain.push(id);
     if (hub) hubs.push(id);
-    else nonHubs.push(id);
+    else {
+      nonHubs.push(id);
+      claimScan += importance;
+    }
   }
   const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
-  if (nonHubs.length > 0) {
+  const claimSide = knownClaims.length === 0 ? [] : claimScan <= 4 * knownClaims.length ? hubs : [...hubs, ...nonHubs];
+  if (knownClaims.length > 0 && claimSide.length < fromEntities.size) {
     fillTemp(db, { edge_scan: nonHubs });
     for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
     for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
   }
+  if (claimSide.length > 0) knownClaimEdges(db, claimSide, knownClaims, add);
   if (plain.length > 0) {
     fillTemp(db, { edge_scan: plain });
     for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
@@ -151,13 +175,9 @@ export function edgesBetween(db: SqliteDb, from: readonly string[], within: Read
   if (members.length > 0) {
     // known nodes below the most important member of `from`: its upward read may miss them
     const below = others.filter((r) => r[1] < top);
-    bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), add);
+    bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), edges, add);
   }
-  if (hubs.length > 0) {
-    const fromClaims = new Set(sets.claim);
-    hubClaimEdges(db, hubs, all.claim.filter((c) => !fromClaims.has(c)), add);
-  }
-  claimEdges(db, sets.claim, add);
+  claimEdges(db, sets.claim, add, claimRows);
   const sourceClaims = cached(db, EDGE_SQL.sourceClaims);
   for (const id of sets.source) {
     for (const c of sourceClaims.iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));

@@ -1,8 +1,8 @@
 // The edges step, from the side of the nodes an expansion's high-degree entities connect to.
 // Claimant and role edges of a hub (an entity with precomputed lists, db/migrations/0030: 10k+ claims)
 // are never read from the hub: claims of the expansion find them from their side
-// (graph-claim-edges.ts), and claims the canvas already shows (`known`) are checked here for a hub
-// claimant or role. Known low-degree entities are scanned for relations and alleged edges to the
+// (graph-claim-edges.ts), and claims the canvas already shows (`known`) are checked here for a
+// claimant or role in the expansion. Known low-degree entities are scanned for relations and alleged edges to the
 // expansion's members with banded adjacency (graph-band-edges.ts uses knownOut…knownAllegedIn).
 import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
@@ -38,12 +38,12 @@ export const HUB_EDGE_SQL = {
 } as const;
 
 /**
- * Claimant and role edges between the hubs `hubs` (entities of the expansion) and the known claims
- * `knownClaims` (in the node set, not in the expansion).
+ * Claimant and role edges between `entities` (of the expansion: its hubs, or all of them when that
+ * reads less) and the known claims `knownClaims` (in the node set, not in the expansion), read
+ * from the claims' side.
  */
-export function hubClaimEdges(db: SqliteDb, hubs: readonly number[], knownClaims: readonly number[], add: (edge: GraphEdge) => void): void {
-  if (knownClaims.length === 0) return;
-  fillTemp(db, { edge_probe: hubs, edge_claims: knownClaims });
+export function knownClaimEdges(db: SqliteDb, entities: readonly number[], knownClaims: readonly number[], add: (edge: GraphEdge) => void): void {
+  fillTemp(db, { edge_probe: entities, edge_claims: knownClaims });
   for (const c of cached(db, HUB_EDGE_SQL.knownClaimants).iterate() as Iterable<{ id: number; claimant_id: number; stance: Stance }>) {
     add(claimantEdge(c.claimant_id, c.id, c.stance));
   }

@@ -16,10 +16,25 @@ export function splitIds(ids: Iterable<string>): IdSets {
   return sets;
 }
 
+/** Labels by relation kind / predicate: a few distinct values label thousands of edges (kept small). */
+const relationLabels = new Map<string, string>();
+const allegedLabels = new Map<string | null, string>();
+
+function labelOf<K>(labels: Map<K, string>, key: K, make: (key: K) => string): string {
+  let label = labels.get(key);
+  if (label === undefined) {
+    if (labels.size >= 1000) labels.clear();
+    labels.set(key, (label = make(key)));
+  }
+  return label;
+}
+const relationLabel = (kind: string) => kind.replace(/_/g, ' ');
+const allegedLabel = (predicate: string | null) => `alleged: ${(predicate ?? 'linked to').replace(/_/g, ' ')}`;
+
 export function relationEdge(r: { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }): GraphEdge {
   return {
     id: `r:${r.id}`, source: nodeId('entity', r.from_id), target: nodeId('entity', r.to_id), type: 'relation',
-    label: r.kind.replace(/_/g, ' '), relationKind: r.kind, relationId: r.id,
+    label: labelOf(relationLabels, r.kind, relationLabel), relationKind: r.kind, relationId: r.id,
   };
 }
 
@@ -40,9 +55,13 @@ export function roleEdge(claimId: number, entityId: number, role: 'subject' | 'o
 /** The derived, dashed edge from a claim's subject to its object: an allegation, never a fact. */
 export function allegedEdge(claimId: number, subjectId: number, objectId: number, predicate: string | null, stance: Stance): GraphEdge {
   return {
-    id: `al:${claimId}:${subjectId}:${objectId}`, source: nodeId('entity', subjectId), target: nodeId('entity', objectId),
-    type: 'alleged', label: `alleged: ${(predicate ?? 'linked to').replace(/_/g, ' ')}`, stance, claimId,
+    id: allegedId(claimId, subjectId, objectId), source: nodeId('entity', subjectId), target: nodeId('entity', objectId),
+    type: 'alleged', label: labelOf(allegedLabels, predicate, allegedLabel), stance, claimId,
   };
+}
+
+export function allegedId(claimId: number, subjectId: number, objectId: number): string {
+  return `al:${claimId}:${subjectId}:${objectId}`;
 }
 
 export function respondsEdge(claimId: number, targetClaimId: number, stance: Stance): GraphEdge {

@@ -5,6 +5,7 @@ import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
 import { cached, edgesBetween, fillTemp } from './graph-edges';
+import type { ClaimRow } from './graph-claim-edges';
 import { cachedPage } from './graph-page-cache';
 import { splitIds } from './graph-shapes';
 
@@ -12,7 +13,7 @@ export { edgesBetween, EDGE_SQL } from './graph-edges';
 export { splitIds, type IdSets } from './graph-shapes';
 
 export const ENTITY_NODE = `SELECT id, kind, name, importance FROM entity WHERE id = ? AND merged_into IS NULL`;
-const CLAIM_NODE = `SELECT id, text, status, stance, credibility, importance FROM claim WHERE id = ?`;
+const CLAIM_NODE = `SELECT id, text, status, stance, credibility, importance, claimant_id, responds_to, predicate FROM claim WHERE id = ?`;
 const SOURCE_NODE = `SELECT id, kind, title, reliability FROM source WHERE id = ?`;
 
 export function shortLabel(text: string, max = 60): string {
@@ -26,11 +27,13 @@ export function shortLabel(text: string, max = 60): string {
  */
 export const NODE_SQL = {
   entity: `SELECT e.id, e.kind, e.name, e.importance FROM temp.node_ids x CROSS JOIN entity e ON e.id = x.id WHERE e.merged_into IS NULL`,
-  claim: `SELECT c.id, c.text, c.status, c.stance, c.credibility, c.importance FROM temp.node_ids x CROSS JOIN claim c ON c.id = x.id`,
+  // with what the claim's edges need from the same row (graph-claim-edges.ts)
+  claim: `SELECT c.id, c.text, c.status, c.stance, c.credibility, c.importance, c.claimant_id, c.responds_to, c.predicate
+    FROM temp.node_ids x CROSS JOIN claim c ON c.id = x.id`,
   source: `SELECT s.id, s.kind, s.title, s.reliability FROM temp.node_ids x CROSS JOIN source s ON s.id = x.id`,
 } as const;
 
-export function loadNodes(db: SqliteDb, ids: readonly string[]): GraphNode[] {
+export function loadNodes(db: SqliteDb, ids: readonly string[], claimRows?: Map<number, ClaimRow>): GraphNode[] {
   const sets = splitIds(ids);
   const byId = new Map<string, GraphNode>();
   const rows = (type: NodeType, list: number[], single: string): Iterable<unknown> => {
@@ -42,8 +45,12 @@ export function loadNodes(db: SqliteDb, ids: readonly string[]): GraphNode[] {
   for (const row of rows('entity', sets.entity, ENTITY_NODE) as { id: number; kind: GraphNode['kind']; name: string; importance: number }[]) {
     byId.set(nodeId('entity', row.id), { id: nodeId('entity', row.id), type: 'entity', kind: row.kind, label: row.name, importance: row.importance });
   }
-  type ClaimNodeRow = { id: number; text: string; status: GraphNode['status']; stance: GraphNode['stance']; credibility: number | null; importance: number };
+  type ClaimNodeRow = {
+    id: number; text: string; status: GraphNode['status']; stance: NonNullable<GraphNode['stance']>; credibility: number | null; importance: number;
+    claimant_id: number | null; responds_to: number | null; predicate: string | null;
+  };
   for (const row of rows('claim', sets.claim, CLAIM_NODE) as ClaimNodeRow[]) {
+    claimRows?.set(row.id, [row.id, row.claimant_id, row.stance, row.responds_to, row.predicate]);
     byId.set(nodeId('claim', row.id), {
       id: nodeId('claim', row.id), type: 'claim', kind: 'claim', label: shortLabel(row.text), importance: row.importance,
       status: row.status, stance: row.stance, credibility: row.credibility,
@@ -186,7 +193,9 @@ export interface NeighborhoodPage {
 function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
   const parsed = parseNodeId(center);
   if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
-  const centerNodes = loadNodes(db, [center]);
+  // claim rows read for the nodes, reused by the edges step
+  const claimRows = new Map<number, ClaimRow>();
+  const centerNodes = loadNodes(db, [center], claimRows);
   if (centerNodes.length === 0) throw new ApiError('not_found', `No node ${center}`);
   const chosen = new Map<string, Neighbour>();
   const more: { edgeType: string; count: number }[] = [];
@@ -210,9 +219,9 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
     }
   }
   const newIds = [...chosen.keys()];
-  const nodes = [...centerNodes, ...loadNodes(db, newIds)];
+  const nodes = [...centerNodes, ...loadNodes(db, newIds, claimRows)];
   const within = new Set([center, ...newIds, ...options.known]);
-  const edges = edgesBetween(db, [center, ...newIds], within);
+  const edges = edgesBetween(db, [center, ...newIds], within, claimRows);
   return {
     center, nodes, edges, more, total,
     nextOffset: anyLeft ? options.offset + options.limit : null,
