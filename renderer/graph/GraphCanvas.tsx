@@ -2,12 +2,12 @@
 // (elements.ts), styles them (style.ts), lays new nodes out incrementally (layout.ts) and reports
 // taps, double-taps and drags back to the store. Everything else in the app talks to the store.
 import { useEffect, useRef, useState } from 'react';
-import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useSkein } from '../state/store';
 import { toElements } from './elements';
-import { freshLayout, incrementalLayout, isLargeChange, keepPlacement, LARGE_CANVAS, readableFit } from './layout';
-import { positionsOffThread } from './offThread';
+import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layout';
+import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
 import { tuneViewport } from './viewportMode';
@@ -67,6 +67,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   // create once; the store drives everything afterwards
   useEffect(() => {
     registerExtensions();
+    warmLayoutWorker();
     const cy = cytoscape({
       container: container.current,
       style: graphStyle(useSkein.getState().theme),
@@ -137,25 +138,22 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     if (!cy) return;
     const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
+    // nodes added to a canvas that has nodes are placed here already, in free space next to what
+    // they link to, with every node already on the canvas left where it is
     const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }));
     tuneViewport(cy);
     canvasSynced();
     if (result.addedNodes.length === 0) return;
     // nodes coming back with a known position (a restored view, back/forward) go where they were
     if (result.addedNodes.every((id) => positions[id])) return;
-    const added = new Set(result.addedNodes);
-    const fixed = cy.nodes().filter((n) => !added.has(n.id()) || pinned[n.id()] === true).nodes()
-      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    const large = isLargeChange(result.addedNodes.length, cy.nodes().length);
-    const options = hadNodes ? (large ? keepPlacement() : incrementalLayout(fixed)) : freshLayout(cy.nodes().length);
+    const byFcose = !hadNodes && cy.nodes().length <= FCOSE_MAX_NODES;
     // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
     const fitAfter = !hadNodes || cy.nodes().length <= 80;
     layoutRunning.current = true;
     const onStop = () => {
       layoutRunning.current = false;
-      const movable = cy.nodes().filter((n) => (!hadNodes || added.has(n.id())) && !useSkein.getState().pinned[n.id()]);
-      // the overlap pass compares every moved node with every node: fine for dozens, not hundreds
-      if (!large) resolveOverlaps(cy, movable);
+      // fCoSE can leave a label over a node; the other placements never overlap
+      if (byFcose) resolveOverlaps(cy, cy.nodes().filter((n) => !useSkein.getState().pinned[n.id()]));
       const positions: Record<string, { x: number; y: number }> = {};
       cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
       useSkein.getState().setPositions(positions);
@@ -170,19 +168,16 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       layout.one('layoutstop', onStop);
       layout.run();
     };
-    if (!hadNodes && cy.nodes().length > LARGE_CANVAS) {
-      // a large fresh canvas is laid out in a worker; the placed nodes are already drawn meanwhile
-      void positionsOffThread(cy, options).then((found) => {
-        start(found ? ({
-          name: 'preset', positions: (n: NodeSingular) => found[n.id()] ?? n.position(), fit: false,
-          // the nodes glide from their first placement to the layout (up to ~1,000 nodes animate smoothly)
-          animate: cy.nodes().length <= 1000, animationDuration: 300,
-        } as LayoutOptions) : options);
-      });
+    if (hadNodes) start(keepPlacement());
+    else if (byFcose) {
+      // draw the new nodes where they were placed first, then lay out: the analyst sees them in the
+      // next frame instead of after the layout's computation
+      requestAnimationFrame(() => start(freshLayout()));
     } else {
-      // draw the new nodes where they were placed first, then lay out: the analyst sees the expansion
-      // in the next frame instead of after the layout's computation
-      requestAnimationFrame(() => start(options));
+      // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile
+      void freshPositions(cy).then((found) => {
+        start({ name: 'preset', positions: (n: { id(): string; position(): { x: number; y: number } }) => found[n.id()] ?? n.position(), fit: false, animate: false } as LayoutOptions);
+      });
     }
   }, [nodes, edges, pinned, more]);
 

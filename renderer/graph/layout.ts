@@ -1,12 +1,11 @@
-// Layout options as a commented defaults object (STYLE 10). fCoSE is the default layout; the first
-// layout of a canvas starts from scratch, later ones are incremental: nodes already placed stay where
-// the analyst saw them, new ones start around the node they came from and settle in around it.
+// Layout options as a commented defaults object (STYLE 10). fCoSE is the default layout of a small
+// fresh canvas; large fresh canvases are laid out in a worker (scaleLayout.ts), and nodes added later
+// go into free space next to what they link to, so nodes already placed stay where the analyst saw them.
 import type { LayoutOptions, Position } from 'cytoscape';
 
 export const FCOSE_DEFAULTS = {
   name: 'fcose',
-  // 'draft' is spectral only and lets labels collide; 'default' adds a fast-cooling force pass that
-  // stays interactive for a few hundred nodes
+  // 'draft' is spectral only and lets labels collide; 'default' adds a fast-cooling force pass
   quality: 'default',
   randomize: true,
   animate: true,
@@ -29,59 +28,34 @@ export const FCOSE_DEFAULTS = {
   tilingPaddingHorizontal: 30,
 } as const;
 
-/** Options for adding nodes to a canvas that is already laid out. */
-export function incrementalLayout(fixed: { nodeId: string; position: Position }[]): LayoutOptions {
-  return {
-    ...FCOSE_DEFAULTS,
-    // fCoSE only honours starting positions with randomize off, and then requires 'proof' quality
-    quality: 'proof',
-    randomize: false,
-    numIter: 800,
-    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
-  } as unknown as LayoutOptions;
-}
-
 /**
- * Above these sizes fCoSE's force passes take seconds on the main thread: a large expansion keeps the
- * placement it was given (a compact spiral around the node it came from), and a large fresh canvas
- * is laid out in a worker (offThread.ts) with a shortened force pass. The spectral 'draft' quality
- * alone is no answer: it piles the leaves of a hub onto one spot.
+ * Up to this size a fresh canvas is laid out by fCoSE on the main thread (a few hundred ms there); anything larger goes to the layout worker (offThread.ts, scaleLayout.ts), where
+ * fCoSE would need 11 s for 1,000 nodes and its spectral 'draft' piles a hub's leaves onto one spot.
+ * Nodes added to a canvas that is already laid out never run fCoSE: it moves the old nodes unless
+ * held by constraints, and with them it takes 0.1–2 s on the main thread for a few dozen new nodes;
+ * they go into free space next to what they link to instead (sync.ts, scaleLayout.ts placeAdded).
  */
-export const LARGE_EXPANSION = 120;
-export const LARGE_CANVAS = 400;
+export const FCOSE_MAX_NODES = 60;
 
-export function freshLayout(nodeCount = 0): LayoutOptions {
-  if (nodeCount > LARGE_CANVAS) return { ...FCOSE_DEFAULTS, quality: 'default', animate: false, numIter: 300 } as unknown as LayoutOptions;
+export function freshLayout(): LayoutOptions {
   return { ...FCOSE_DEFAULTS } as unknown as LayoutOptions;
 }
 
-/** Keeps every node where it is (large expansions: the spiral placement is the layout). */
+/** Keeps every node where it is (the placement is the layout). */
 export function keepPlacement(): LayoutOptions {
   return { name: 'preset', fit: false } as LayoutOptions;
 }
 
-/** Is this change too large for an incremental force layout on the main thread? */
-export function isLargeChange(added: number, total: number): boolean {
-  return added > LARGE_EXPANSION || total > LARGE_CANVAS * 2;
-}
-
 /**
- * Starting spots for many new nodes: a sunflower (golden-angle spiral) around the node they came
- * from, evenly spaced and compact, where a single ring of hundreds would span the whole canvas.
+ * Starting spots for the nodes of a fresh canvas, drawn until its layout arrives: a sunflower
+ * (golden-angle spiral), evenly spaced and compact, where a single ring of hundreds would span the
+ * whole canvas.
  */
 export function spiralAround(center: Position, count: number, spacing = 95): Position[] {
   const golden = Math.PI * (3 - Math.sqrt(5));
   return Array.from({ length: count }, (_, i) => {
     const r = spacing * Math.sqrt(i + 1.5);
     return { x: center.x + r * Math.cos(i * golden), y: center.y + r * Math.sin(i * golden) };
-  });
-}
-
-/** Starting spots for new nodes: a ring around the node they were expanded from. */
-export function ringAround(center: Position, count: number, radius = 140): Position[] {
-  return Array.from({ length: count }, (_, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, count) + 0.3;
-    return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
   });
 }
 

@@ -1,38 +1,22 @@
-// The fresh layout of a large canvas, computed off the main thread (PERFORMANCE.md R3): a headless
-// cytoscape with fCoSE gets the nodes with the sizes the canvas measured (labels included) and the
-// edges, and answers with positions. Nothing here touches the DOM.
-import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-
-cytoscape.use(fcose);
+// The fresh layout of a large canvas, computed off the main thread (PERFORMANCE.md R3): the canvas
+// sends each node's box (label included, measured where text can be measured) and the edges, and
+// gets positions back (scaleLayout.ts). Nothing here touches the DOM or cytoscape.
+import type { LayoutEdge, LayoutNode, Point } from './boxes';
+import { layoutFresh } from './scaleLayout';
 
 export interface LayoutRequest {
   seq: number;
-  nodes: { id: string; w: number; h: number }[];
-  edges: { id: string; source: string; target: string }[];
-  options: Record<string, unknown>;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
 }
 
 export interface LayoutReply {
   seq: number;
-  positions: Record<string, { x: number; y: number }>;
+  positions: Record<string, Point>;
 }
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { seq, nodes, edges, options } = event.data;
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    elements: [
-      ...nodes.map((n) => ({ group: 'nodes' as const, data: n })),
-      ...edges.map((e) => ({ group: 'edges' as const, data: e })),
-    ],
-  });
-  // the sizes already include the labels, measured where text can be measured
-  cy.layout({ ...options, animate: false, fit: false, nodeDimensionsIncludeLabels: false } as cytoscape.LayoutOptions).run();
-  const positions: LayoutReply['positions'] = {};
-  cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
-  cy.destroy();
-  (self as unknown as { postMessage(reply: LayoutReply): void }).postMessage({ seq, positions });
+  const { seq, nodes, edges } = event.data;
+  const reply: LayoutReply = { seq, positions: layoutFresh(nodes, edges) };
+  (self as unknown as { postMessage(reply: LayoutReply): void }).postMessage(reply);
 };

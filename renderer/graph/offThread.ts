@@ -1,7 +1,10 @@
-// Runs a large fresh layout in a worker (layout.worker.ts) and answers with a preset layout of its
-// positions, so the window stays responsive; any failure (no Worker, a scheme that refuses workers)
-// falls back to the same layout on the main thread.
-import type { Core, LayoutOptions } from 'cytoscape';
+// Runs a large fresh layout (scaleLayout.ts layoutFresh) in a worker (layout.worker.ts), so the
+// window stays responsive while it computes; without a worker (a scheme that refuses workers, or
+// tests in Node) the same layout runs in place.
+import type { Core } from 'cytoscape';
+import type { Point } from './boxes';
+import { layoutEdges, layoutNode } from './measure';
+import { layoutFresh } from './scaleLayout';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 
 let worker: Worker | null | undefined;
@@ -17,25 +20,23 @@ function layoutWorker(): Worker | null {
   return worker;
 }
 
-/** Positions for `options` computed in the worker, or null when the worker is not available. */
-export function positionsOffThread(cy: Core, options: LayoutOptions, timeoutMs = 20_000): Promise<LayoutReply['positions'] | null> {
+/** Starts the worker ahead of the first large layout, so that layout does not wait for it to load. */
+export function warmLayoutWorker(): void {
+  layoutWorker();
+}
+
+/** Fresh positions for every node on the canvas, computed in the worker when there is one. */
+export function freshPositions(cy: Core, timeoutMs = 20_000): Promise<Record<string, Point>> {
+  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map(layoutNode), edges: layoutEdges(cy.edges()) };
+  const inPlace = () => layoutFresh(request.nodes, request.edges);
   const w = layoutWorker();
-  if (!w) return Promise.resolve(null);
-  const request: LayoutRequest = {
-    seq: ++seq,
-    nodes: cy.nodes().map((n) => {
-      const box = n.boundingBox({ includeLabels: true });
-      return { id: n.id(), w: Math.max(10, box.w), h: Math.max(10, box.h) };
-    }),
-    edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
-  };
+  if (!w) return Promise.resolve(inPlace());
   return new Promise((resolve) => {
-    const done = (value: LayoutReply['positions'] | null) => {
+    const done = (value: Record<string, Point> | null) => {
       clearTimeout(timer);
       w.removeEventListener('message', onMessage);
       w.removeEventListener('error', onError);
-      resolve(value);
+      resolve(value ?? inPlace());
     };
     const onMessage = (event: MessageEvent<LayoutReply>) => { if (event.data.seq === request.seq) done(event.data.positions); };
     const onError = () => { worker = null; done(null); };

@@ -1,7 +1,9 @@
 // Brings a cytoscape instance in line with a projected element list: removes what left, adds what is
 // new, updates data in place for what changed. Works on a headless instance, so it is unit-tested.
-import type { Core, ElementDefinition, NodeCollection, Position } from 'cytoscape';
-import { ringAround, spiralAround } from './layout';
+import type { Core, ElementDefinition, NodeCollection } from 'cytoscape';
+import { spiralAround } from './layout';
+import { layoutEdges, layoutNode } from './measure';
+import { placeAdded } from './scaleLayout';
 
 export interface SyncResult {
   addedNodes: string[];
@@ -24,6 +26,7 @@ export function syncElements(cy: Core, elements: ElementDefinition[]): SyncResul
   });
   const newNodes = elements.filter((e) => e.group === 'nodes' && cy.getElementById(String(e.data.id)).empty());
   const newEdges = elements.filter((e) => e.group === 'edges' && cy.getElementById(String(e.data.id)).empty());
+  let added = cy.collection();
   cy.batch(() => {
     for (const def of elements) {
       const ele = cy.getElementById(String(def.data.id));
@@ -31,31 +34,29 @@ export function syncElements(cy: Core, elements: ElementDefinition[]): SyncResul
         ele.data(def.data);
       }
     }
-    const added = cy.add(newNodes.map((d) => ({ ...d, position: d.position ?? { x: 0, y: 0 } })));
+    added = cy.add(newNodes.map((d) => ({ ...d, position: d.position ?? { x: 0, y: 0 } })));
     cy.add(newEdges);
-    placeNewNodes(cy, added.filter((n) => !newNodes.find((d) => d.data.id === n.id())?.position));
   });
+  // measured outside the batch: inside it the new nodes' labels are not styled yet
+  const saved = new Set(newNodes.filter((d) => d.position).map((d) => String(d.data.id)));
+  placeNewNodes(cy, added.nodes().filter((n) => !saved.has(n.id())).nodes());
   return { addedNodes: newNodes.map((n) => String(n.data.id)), removed, addedEdges: newEdges.length };
 }
 
 /**
- * New nodes without a saved position start on a ring around an already placed neighbour (the node
- * they were expanded from), so the incremental layout only has to settle them locally.
+ * New nodes without a saved position go into free space next to the placed nodes they link to
+ * (scaleLayout.ts placeAdded), so nothing already on the canvas moves and nothing overlaps. On an
+ * empty canvas they start on a compact spiral until the fresh layout replaces it.
  */
 function placeNewNodes(cy: Core, unplaced: NodeCollection): void {
   if (unplaced.length === 0) return;
-  const anchors = new Map<string, Position>();
-  const groups = new Map<string, string[]>();
-  for (const node of unplaced) {
-    const anchor = node.neighborhood().nodes().filter((n) => !unplaced.contains(n)).nodes().first();
-    const key = anchor.nonempty() ? anchor.id() : '';
-    if (anchor.nonempty()) anchors.set(key, { ...anchor.position() });
-    groups.set(key, [...(groups.get(key) ?? []), node.id()]);
+  const placed = cy.nodes().not(unplaced).nodes();
+  if (placed.empty()) {
+    const spots = spiralAround({ x: 0, y: 0 }, unplaced.length);
+    cy.batch(() => unplaced.forEach((n, i) => { n.position(spots[i]!); }));
+    return;
   }
-  const extent = cy.nodes().not(unplaced).boundingBox({});
-  for (const [key, ids] of groups) {
-    const center = anchors.get(key) ?? (cy.nodes().not(unplaced).nonempty() ? { x: extent.x2 + 160, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 });
-    const spots = ids.length > 24 ? spiralAround(center, ids.length) : ringAround(center, ids.length, Math.max(160, ids.length * 28));
-    spots.forEach((position, i) => cy.getElementById(ids[i]!).position(position));
-  }
+  const fixed = placed.map((n) => ({ ...layoutNode(n), ...n.position() }));
+  const spots = placeAdded(fixed, unplaced.map(layoutNode), layoutEdges(unplaced.connectedEdges()));
+  cy.batch(() => unplaced.forEach((n) => { const spot = spots[n.id()]; if (spot) n.position(spot); }));
 }
