@@ -35,7 +35,8 @@ function centreOn(cy: Core, id: string, done: () => void): void {
 /** Shows the whole graph, but never zoomed in so far that labels become posters. */
 function fitReadable(cy: Core, done: () => void): void {
   if (cy.nodes().empty()) return;
-  const target = readableFit(cy.elements().boundingBox({}), { width: cy.width(), height: cy.height() });
+  // the nodes' box: with the edges included cytoscape would first compute every edge's geometry
+  const target = readableFit(cy.nodes().boundingBox({}), { width: cy.width(), height: cy.height() });
   cy.animate(target, { duration: 250, complete: done });
 }
 

@@ -57,7 +57,8 @@ export function nodeElement(node: GraphNode, input: ProjectionInput): ElementDef
   return element;
 }
 
-export function edgeElement(edge: GraphEdge): ElementDefinition {
+/** `bundled`: another edge joins the same two nodes (or the edge is a loop), so it must curve. */
+export function edgeElement(edge: GraphEdge, bundled = false): ElementDefinition {
   return {
     group: 'edges',
     data: {
@@ -69,6 +70,7 @@ export function edgeElement(edge: GraphEdge): ElementDefinition {
       stance: edge.stance ?? null,
       // what the analyst reads as "denied": a claimant denying, or a claim denying another
       denies: edge.stance === 'denies' && (edge.type === 'claimant' || edge.type === 'responds_to') ? 1 : 0,
+      bundled: bundled ? 1 : 0,
     },
   };
 }
@@ -76,8 +78,10 @@ export function edgeElement(edge: GraphEdge): ElementDefinition {
 /** All elements for the canvas; edges whose ends are not both present are left out. */
 export function toElements(input: ProjectionInput): ElementDefinition[] {
   const nodes = Object.values(input.nodes).map((n) => nodeElement(n, input));
-  const edges = Object.values(input.edges)
-    .filter((e) => input.nodes[e.source] && input.nodes[e.target])
-    .map(edgeElement);
+  const shown = Object.values(input.edges).filter((e) => input.nodes[e.source] && input.nodes[e.target]);
+  const pairKey = (e: GraphEdge) => (e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`);
+  const perPair = new Map<string, number>();
+  for (const e of shown) perPair.set(pairKey(e), (perPair.get(pairKey(e)) ?? 0) + 1);
+  const edges = shown.map((e) => edgeElement(e, e.source === e.target || perPair.get(pairKey(e))! > 1));
   return [...nodes, ...edges];
 }

@@ -73,7 +73,10 @@ export function graphStyle(theme: Theme): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        'curve-style': 'bezier',
+        // straight unless another edge joins the same two nodes: a bundled bezier looks the same
+        // when alone, but cytoscape then compares every edge of both ends with every other (a
+        // hub's thousand edges cost seconds per draw)
+        'curve-style': 'straight',
         width: 1.6,
         'line-color': p.edge,
         'target-arrow-color': p.edge,
@@ -89,6 +92,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'text-background-padding': '1px',
       },
     },
+    { selector: 'edge[bundled = 1]', style: { 'curve-style': 'bezier' } },
     { selector: 'edge[type = "relation"]', style: { width: 2.6, color: p.text } },
     { selector: 'edge[type = "claimant"]', style: { width: 2, 'line-style': 'solid' } },
     // subject/object and "reported in" links are many and self-explanatory (thin, dotted): their

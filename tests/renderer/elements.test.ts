@@ -33,6 +33,18 @@ describe('canvas styling', () => {
     expect(cy.getElementById('r:1').style('line-style')).toBe('solid');
   });
 
+  it('curves edges that share their two nodes, so none hides another, and draws lone edges straight', () => {
+    // a second link between Varnavin and the committee, the other way round
+    const extra = { id: 'r:99', source: 'e:3', target: 'e:1', type: 'relation' as const, label: 'employs', relationKind: 'employs', relationId: 99 };
+    const graph = mergeGraph({ nodes: {}, edges: {} }, { nodes: seedPayload.nodes, edges: [...seedPayload.edges, extra] });
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle('light'), elements: toElements(graph) });
+    expect(cy.getElementById('r:99').style('curve-style')).toBe('bezier');
+    expect(cy.getElementById('r:1').style('curve-style')).toBe('bezier');
+    const lone = cy.edges().filter((e) => !['r:1', 'r:99'].includes(e.id()) && e.source().edgesWith(e.target()).length === 1);
+    expect(lone.nonempty()).toBe(true);
+    lone.forEach((e) => expect(e.style('curve-style')).toBe('straight'));
+  });
+
   it('draws denial edges red and assertion edges in the neutral colour', () => {
     const cy = headless();
     const red = rgb(PALETTES.light.denies);
