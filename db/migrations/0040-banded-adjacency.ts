@@ -8,6 +8,8 @@
 // end can read its neighbours that are at least as important as itself without reading the others:
 // - band_member: entities with importance ≥ BAND_ENTER (leaving below BAND_LEAVE: no churn at the
 //   edge). Any other entity has a small degree (importance is degree-based) and is scanned as before.
+//   It keeps the member's number of relations: a hub's page counts them for "show more" (24k index
+//   entries otherwise).
 // - band_adj: every relation and alleged pair of a member, keyed by the member, then by the BAND of
 //   the other end's importance (half-octaves: a band changes only when an importance grows or shrinks
 //   by ~40 %, so keeping it current costs a few rows per change, never a row per change of a hub's
@@ -16,8 +18,8 @@
 //   relation or claim row is fetched.
 import type { Migration } from './types';
 
-export const BAND_ENTER = 32;
-export const BAND_LEAVE = 16;
+export const BAND_ENTER = 16;
+export const BAND_LEAVE = 8;
 
 /** Band boundaries: round(2^(k/2)) up to 2^24 (integers only: no math functions needed). */
 const BAND_STEPS = [...new Set(Array.from({ length: 49 }, (_, k) => Math.round(2 ** (k / 2))))];
@@ -32,6 +34,10 @@ export const BAND_KIND = { relationFrom: 0, relationTo: 1, allegedSubject: 2, al
 
 const importanceOf = (id: string) => `coalesce((SELECT importance FROM entity WHERE id = ${id}), 0)`;
 const member = (id: string) => `EXISTS (SELECT 1 FROM band_member WHERE id = ${id})`;
+const relationCount = (id: string) => `(SELECT count(*) FROM relation WHERE from_id = ${id}) + (SELECT count(*) FROM relation WHERE to_id = ${id})`;
+const countRelation = (row: string, delta: string) => `
+  UPDATE band_member SET relations = relations ${delta} 1 WHERE id = ${row}.from_id;
+  UPDATE band_member SET relations = relations ${delta} 1 WHERE id = ${row}.to_id;`;
 
 /** Rows of one relation (`row`: new/old) for whichever of its ends are members. */
 const relationAdd = (row: string) => `
@@ -71,7 +77,7 @@ const drop = (id: string) => `
 export const BAND_TRIGGERS = `
 CREATE TRIGGER derived_band_entity_ai AFTER INSERT ON entity BEGIN
   UPDATE band_adj SET band = ${bandSql('new.importance')} WHERE other_id = new.id;
-  INSERT INTO band_member (id) SELECT new.id WHERE new.importance >= ${BAND_ENTER};
+  INSERT INTO band_member (id, relations) SELECT new.id, ${relationCount('new.id')} WHERE new.importance >= ${BAND_ENTER};
   ${fill('new.id')}
 END;
 CREATE TRIGGER derived_band_entity_band AFTER UPDATE OF importance ON entity
@@ -80,7 +86,7 @@ WHEN ${bandSql('new.importance')} <> ${bandSql('old.importance')} BEGIN
 END;
 CREATE TRIGGER derived_band_enter AFTER UPDATE OF importance ON entity
 WHEN new.importance >= ${BAND_ENTER} AND NOT ${member('new.id')} BEGIN
-  INSERT INTO band_member (id) VALUES (new.id);
+  INSERT INTO band_member (id, relations) VALUES (new.id, ${relationCount('new.id')});
   ${fill('new.id')}
 END;
 CREATE TRIGGER derived_band_leave AFTER UPDATE OF importance ON entity
@@ -92,13 +98,17 @@ CREATE TRIGGER derived_band_entity_ad AFTER DELETE ON entity BEGIN
 END;
 CREATE TRIGGER derived_band_relation_ai AFTER INSERT ON relation BEGIN
   ${relationAdd('new')}
+  ${countRelation('new', '+')}
 END;
 CREATE TRIGGER derived_band_relation_ad AFTER DELETE ON relation BEGIN
   ${relationRemove('old')}
+  ${countRelation('old', '-')}
 END;
 CREATE TRIGGER derived_band_relation_au AFTER UPDATE OF from_id, to_id, kind ON relation BEGIN
   ${relationRemove('old')}
   ${relationAdd('new')}
+  ${countRelation('old', '-')}
+  ${countRelation('new', '+')}
 END;
 CREATE TRIGGER derived_band_alleged_ai AFTER INSERT ON alleged BEGIN
   INSERT INTO band_adj (owner_id, band, other_id, kind, ref_id, label, stance)
@@ -125,7 +135,7 @@ END;
 /** Fills the banded adjacency from the base tables (migration of a populated file, bulk loads). */
 export const BAND_BACKFILL = `
 DELETE FROM band_adj; DELETE FROM band_member;
-INSERT INTO band_member (id) SELECT id FROM entity WHERE importance >= ${BAND_ENTER};
+INSERT INTO band_member (id, relations) SELECT e.id, ${relationCount('e.id')} FROM entity e WHERE e.importance >= ${BAND_ENTER};
 INSERT INTO band_adj (owner_id, band, other_id, kind, ref_id, label, stance)
   SELECT m.id, ${bandSql('coalesce(e.importance, 0)')}, r.to_id, ${BAND_KIND.relationFrom}, r.id, r.kind, NULL
     FROM band_member m CROSS JOIN relation r ON r.from_id = m.id LEFT JOIN entity e ON e.id = r.to_id
@@ -145,7 +155,10 @@ export const migration0040: Migration = {
   version: 40,
   name: 'banded-adjacency',
   up: `
-CREATE TABLE band_member (id INTEGER PRIMARY KEY) STRICT;
+CREATE TABLE band_member (
+  id INTEGER PRIMARY KEY,
+  relations INTEGER NOT NULL -- relations from or to the member (trigger-maintained)
+) STRICT;
 CREATE TABLE band_adj (
   owner_id INTEGER NOT NULL, -- a band_member
   band INTEGER NOT NULL,     -- the band of other_id's entity.importance (trigger-maintained)

@@ -69,7 +69,7 @@ export const SCAN_SQL = {
 
 export const TEMP_TABLES = [
   'edge_scan', 'edge_within_entity', 'edge_within_claim', 'edge_claims', 'edge_probe', 'edge_known', 'edge_hubs', 'node_ids',
-  'edge_up', 'edge_known_up',
+  'edge_up', 'edge_known_up', 'edge_within_source',
 ] as const;
 
 const tempWrites = new WeakMap<SqliteDb, number>();
@@ -106,7 +106,7 @@ type ClassRow = [id: number, importance: number, member: number, hub: number];
  * All edges incident to `from` whose other end is in `within` (both sets of node ids).
  *
  * Relations and alleged edges between entities: each is found from an end that can afford to
- * look. An entity with banded adjacency (db/migrations/0040: importance ≥ 32 at least) reads its
+ * look. An entity with banded adjacency (db/migrations/0040: importance ≥ 16 at least) reads its
  * neighbours at least as important as itself (graph-band-edges.ts); every other entity has a small
  * degree and is scanned in full, set-at-a-time, against the node set. An edge between two members
  * is found from the less important end; so known nodes (in `within`, not in `from`) less
@@ -177,7 +177,7 @@ export function edgesBetween(
     const below = others.filter((r) => r[1] < top);
     bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), edges, add);
   }
-  claimEdges(db, sets.claim, add, claimRows);
+  claimEdges(db, sets.claim, all, add, claimRows);
   const sourceClaims = cached(db, EDGE_SQL.sourceClaims);
   for (const id of sets.source) {
     for (const c of sourceClaims.iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));

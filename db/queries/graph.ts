@@ -4,7 +4,7 @@ import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph/mode
 import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
-import { cached, edgesBetween, fillTemp } from './graph-edges';
+import { cached, columns, edgesBetween, fillTemp } from './graph-edges';
 import type { ClaimRow } from './graph-claim-edges';
 import { cachedPage } from './graph-page-cache';
 import { splitIds } from './graph-shapes';
@@ -23,44 +23,71 @@ export function shortLabel(text: string, max = 60): string {
 
 /**
  * Node rows for a set of ids, set-at-a-time (an expansion loads ~500): each table is read by
- * primary key from a temp id set, in one statement per node type; result in the order of `ids`.
+ * primary key from a temp id set, in one statement per node type, as columns (graph-edges.ts
+ * `columns`: no JS object per row); result in the order of `ids`.
  */
 export const NODE_SQL = {
-  entity: `SELECT e.id, e.kind, e.name, e.importance FROM temp.node_ids x CROSS JOIN entity e ON e.id = x.id WHERE e.merged_into IS NULL`,
+  entity: `SELECT json_group_array(e.id), json_group_array(e.kind), json_group_array(e.name), json_group_array(e.importance)
+    FROM temp.node_ids x CROSS JOIN entity e ON e.id = x.id WHERE e.merged_into IS NULL`,
   // with what the claim's edges need from the same row (graph-claim-edges.ts)
-  claim: `SELECT c.id, c.text, c.status, c.stance, c.credibility, c.importance, c.claimant_id, c.responds_to, c.predicate
+  claim: `SELECT json_group_array(c.id), json_group_array(c.text), json_group_array(c.status), json_group_array(c.stance),
+    json_group_array(c.credibility), json_group_array(c.importance), json_group_array(c.claimant_id),
+    json_group_array(c.responds_to), json_group_array(c.predicate)
     FROM temp.node_ids x CROSS JOIN claim c ON c.id = x.id`,
-  source: `SELECT s.id, s.kind, s.title, s.reliability FROM temp.node_ids x CROSS JOIN source s ON s.id = x.id`,
+  source: `SELECT json_group_array(s.id), json_group_array(s.kind), json_group_array(s.title), json_group_array(s.reliability)
+    FROM temp.node_ids x CROSS JOIN source s ON s.id = x.id`,
 } as const;
+
+type EntityColumns = [id: number[], kind: GraphNode['kind'][], name: string[], importance: number[]];
+type ClaimColumns = [
+  id: number[], text: string[], status: GraphNode['status'][], stance: NonNullable<GraphNode['stance']>[], credibility: (number | null)[],
+  importance: number[], claimantId: (number | null)[], respondsTo: (number | null)[], predicate: (string | null)[],
+];
+type SourceColumns = [id: number[], kind: GraphNode['kind'][], title: string[], reliability: GraphNode['reliability'][]];
 
 export function loadNodes(db: SqliteDb, ids: readonly string[], claimRows?: Map<number, ClaimRow>): GraphNode[] {
   const sets = splitIds(ids);
   const byId = new Map<string, GraphNode>();
-  const rows = (type: NodeType, list: number[], single: string): Iterable<unknown> => {
-    if (list.length === 0) return [];
-    if (list.length === 1) return [cached(db, single).get(list[0])].filter((r) => r !== undefined);
+  /** one statement by key for a single node (the common case outside expansions) */
+  const read = <T extends unknown[][]>(type: NodeType, list: number[], single: string): T | null => {
+    if (list.length === 0) return null;
+    if (list.length === 1) {
+      const row = cached(db, single).get(list[0]) as Record<string, unknown> | undefined;
+      return row ? (Object.values(row).map((value) => [value]) as T) : null;
+    }
     fillTemp(db, { node_ids: list });
-    return cached(db, NODE_SQL[type]).all();
+    return columns<T>(db, NODE_SQL[type]);
   };
-  for (const row of rows('entity', sets.entity, ENTITY_NODE) as { id: number; kind: GraphNode['kind']; name: string; importance: number }[]) {
-    byId.set(nodeId('entity', row.id), { id: nodeId('entity', row.id), type: 'entity', kind: row.kind, label: row.name, importance: row.importance });
+  const entities = read<EntityColumns>('entity', sets.entity, ENTITY_NODE);
+  if (entities) {
+    const [id, kind, name, importance] = entities;
+    for (let i = 0; i < id.length; i++) {
+      const key = nodeId('entity', id[i]!);
+      byId.set(key, { id: key, type: 'entity', kind: kind[i]!, label: name[i]!, importance: importance[i]! });
+    }
   }
-  type ClaimNodeRow = {
-    id: number; text: string; status: GraphNode['status']; stance: NonNullable<GraphNode['stance']>; credibility: number | null; importance: number;
-    claimant_id: number | null; responds_to: number | null; predicate: string | null;
-  };
-  for (const row of rows('claim', sets.claim, CLAIM_NODE) as ClaimNodeRow[]) {
-    claimRows?.set(row.id, [row.id, row.claimant_id, row.stance, row.responds_to, row.predicate]);
-    byId.set(nodeId('claim', row.id), {
-      id: nodeId('claim', row.id), type: 'claim', kind: 'claim', label: shortLabel(row.text), importance: row.importance,
-      status: row.status, stance: row.stance, credibility: row.credibility,
-    });
+  const claims = read<ClaimColumns>('claim', sets.claim, CLAIM_NODE);
+  if (claims) {
+    const [id, text, status, stance, credibility, importance, claimantId, respondsTo, predicate] = claims;
+    for (let i = 0; i < id.length; i++) {
+      claimRows?.set(id[i]!, [id[i]!, claimantId[i]!, stance[i]!, respondsTo[i]!, predicate[i]!]);
+      const key = nodeId('claim', id[i]!);
+      byId.set(key, {
+        id: key, type: 'claim', kind: 'claim', label: shortLabel(text[i]!), importance: importance[i]!,
+        status: status[i]!, stance: stance[i]!, credibility: credibility[i]!,
+      });
+    }
   }
-  for (const row of rows('source', sets.source, SOURCE_NODE) as { id: number; kind: GraphNode['kind']; title: string; reliability: GraphNode['reliability'] }[]) {
-    byId.set(nodeId('source', row.id), {
-      id: nodeId('source', row.id), type: 'source', kind: row.kind, label: shortLabel(row.title || `Source ${row.id}`),
-      importance: 0, reliability: row.reliability,
-    });
+  const sources = read<SourceColumns>('source', sets.source, SOURCE_NODE);
+  if (sources) {
+    const [id, kind, title, reliability] = sources;
+    for (let i = 0; i < id.length; i++) {
+      const key = nodeId('source', id[i]!);
+      byId.set(key, {
+        id: key, type: 'source', kind: kind[i]!, label: shortLabel(title[i] || `Source ${id[i]}`),
+        importance: 0, reliability: reliability[i]!,
+      });
+    }
   }
   // entities first, then claims, then sources, each in the order asked (as before)
   const order = [...sets.entity.map((id) => nodeId('entity', id)), ...sets.claim.map((id) => nodeId('claim', id)), ...sets.source.map((id) => nodeId('source', id))];
@@ -88,6 +115,8 @@ interface GroupSql {
   name: string; count: string; list: string; nodeType: NodeType;
   /** the same list for a hub (db/migrations/0030): an index range read of its precomputed ranked list */
   hubList?: string;
+  /** the same count for a hub: kept by db/migrations/0040 */
+  hubCount?: string;
 }
 
 /** Whether an entity has precomputed ranked lists (importance ≥ HUB_ENTER, trigger-maintained). */
@@ -103,6 +132,8 @@ export const NEIGHBOUR_SQL: Record<NodeType, GroupSql[]> = {
     {
       name: 'relation', nodeType: 'entity',
       count: 'SELECT (SELECT count(*) FROM relation WHERE from_id = @id) + (SELECT count(*) FROM relation WHERE to_id = @id) AS n',
+      hubCount: `SELECT coalesce((SELECT relations FROM band_member WHERE id = @id),
+        (SELECT count(*) FROM relation WHERE from_id = @id) + (SELECT count(*) FROM relation WHERE to_id = @id)) AS n`,
       list: `SELECT e.id, e.importance FROM (
          SELECT to_id AS other FROM relation WHERE from_id = @id UNION SELECT from_id FROM relation WHERE to_id = @id
        ) AS r CROSS JOIN entity e ON e.id = r.other WHERE e.merged_into IS NULL
@@ -203,7 +234,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   let anyLeft = false;
   const hub = parsed.type === 'entity' && cached(db, IS_HUB).get(parsed.id) !== undefined;
   for (const group of NEIGHBOUR_SQL[parsed.type]) {
-    const count = (cached(db, group.count).get({ id: parsed.id }) as { n: number }).n;
+    const count = (cached(db, hub && group.hubCount ? group.hubCount : group.count).get({ id: parsed.id }) as { n: number }).n;
     if (count === 0) continue;
     total += count;
     const room = Math.max(0, Math.min(options.limit, MAX_NODES - chosen.size));

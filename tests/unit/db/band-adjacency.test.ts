@@ -53,7 +53,8 @@ describe('banded adjacency (migration 0040)', () => {
     const hub = await app.call('entity.create', { kind: 'organization', name: 'Hub Holdings' });
     const others: number[] = [];
     for (let i = 0; i < 40; i++) others.push((await app.call('entity.create', { kind: 'person', name: `Member ${i}` })).id);
-    // members by importance: the hub, others[3] and others[5]; others[7] in between the thresholds
+    // members by importance: the hub, others[3] and others[5]; others[8] in between the thresholds (no
+    // member yet: stays out); others[7] below both (undoing its promotion must leave no member behind)
     app.store.write({ action: 'test.bulk', summary: 'bulk relations' }, (w) => {
       const insert = w.prepare(`INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)`);
       for (let i = 0; i < 120; i++) insert.run(`bulk-${i}`, i % 3 ? 'associate_of' : 'member_of', i % 2 ? hub.id : others[i % 40]!, i % 2 ? others[i % 40]! : hub.id);
@@ -62,7 +63,8 @@ describe('banded adjacency (migration 0040)', () => {
       set.run(160, hub.id);
       set.run(44, others[3]);
       set.run(44, others[5]);
-      set.run(9, others[7]);
+      set.run(5, others[7]);
+      set.run(12, others[8]);
     });
     expect(db.prepare('SELECT count(*) AS n FROM band_member').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM band_adj WHERE owner_id = ?').get(hub.id)).toEqual({ n: 120 });
