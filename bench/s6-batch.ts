@@ -5,7 +5,7 @@
 // concurrent reader process on its own connection (bench/s6-reader.ts) while the batch runs.
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GraphStore } from '../db/store';
@@ -79,6 +79,8 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
   const reader = startReader(copy, entities);
   await reader.ready;
   const rss: { t: number; mib: number }[] = [];
+  const load = loadavg()[0]!;
+  const cpu = process.cpuUsage();
   const start = now();
   const sample = () => rss.push({ t: (now() - start) / 1000, mib: process.memoryUsage().rss / MIB });
   sample();
@@ -93,6 +95,7 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     });
     batchEnd = now();
     sample();
+    const used = process.cpuUsage(cpu);
     const seconds = (batchEnd - start) / 1000;
     const { samples } = await reader.stop();
     const during = samples.filter((s) => s.at >= start && s.at <= batchEnd);
@@ -112,7 +115,8 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     return [
       {
         id: 'S6', what: `batch import, ${count} articles`, samples: 1, p50: null, p95: null, max: null, unit: '',
-        size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, extraction ${poolMode}); file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
+        size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, extraction ${poolMode}); ` +
+          `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (system ${(used.system / 1e6).toFixed(1)}, extraction workers included), load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}; file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
         pass: seconds <= 120 && result.failed.length === 0, budget: '≤ 120 s',
       },
       {

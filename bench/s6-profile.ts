@@ -66,6 +66,7 @@ const rawPrepare = store.db.prepare.bind(store.db);
 };
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const sys0 = process.cpuUsage().system;
 const wal = () => (existsSync(`${copy}-wal`) ? statSync(`${copy}-wal`).size / 2 ** 20 : 0);
 const startAll = now();
 const startCpu = cpu();
@@ -93,7 +94,7 @@ for (let i = 0; i < count; i++) {
 }
 const wall = now() - startAll;
 console.log('wal_checkpoint(PASSIVE) busy/log/checkpointed', JSON.stringify(store.db.pragma('wal_checkpoint(PASSIVE)')));
-console.log(`\n${count} articles: wall ${(wall / 1000).toFixed(1)} s, CPU ${((cpu() - startCpu) / 1000).toFixed(1)} s; per article:`);
+console.log(`\n${count} articles: wall ${(wall / 1000).toFixed(1)} s, CPU ${((cpu() - startCpu) / 1000).toFixed(1)} s (system ${((process.cpuUsage().system - sys0) / 1e6).toFixed(1)} s); per article:`);
 const rows = [...totals.entries()].sort((a, b) => b[1].ms - a[1].ms);
 for (const [key, { ms, n }] of rows.slice(0, 45)) {
   console.log(`${(ms / count).toFixed(2).padStart(8)} ms/article ${String(n).padStart(7)} calls  ${key}`);

@@ -3,7 +3,7 @@
 // touched into one history entry; undo and redo replay those row images.
 import type { HistoryEntry } from '../shared/domain/model';
 import { ApiError } from '../shared/api/errors';
-import { applyChanges, drainChanges, installRecorder, StaleHistoryError, type RowChange } from './history';
+import { appendChanges, applyChanges, clearChanges, installRecorder, StaleHistoryError, type RowChange } from './history';
 import { openDatabase, type OpenOptions, type SqliteDb } from './open';
 import { dropPages } from './queries/graph-page-cache';
 
@@ -41,15 +41,19 @@ const NODE_OF: Record<string, (row: Record<string, unknown>) => (string | null)[
   not_duplicate: (r) => [`e:${r.a}`, `e:${r.b}`],
 };
 
+const MAX_ITEMS = 20;
+
+/** Adds the graph nodes a change touched; false once there are enough. */
+function addItems(items: Set<string>, change: RowChange): boolean {
+  const row = change.a ?? change.b;
+  if (row) for (const id of NODE_OF[change.t]?.(row) ?? []) if (id) items.add(id);
+  return items.size < MAX_ITEMS;
+}
+
 /** The number of row changes and the graph nodes they touched (for "jump to item"). */
 export function summarizeChanges(changes: RowChange[]): { changeCount: number; items: string[] } {
   const items = new Set<string>();
-  for (const change of changes) {
-    const row = change.a ?? change.b;
-    if (!row) continue;
-    for (const id of NODE_OF[change.t]?.(row) ?? []) if (id) items.add(id);
-    if (items.size >= 20) break;
-  }
+  for (const change of changes) if (!addItems(items, change)) break;
   return { changeCount: changes.length, items: [...items] };
 }
 
@@ -119,11 +123,9 @@ export class GraphStore {
   /** Runs `fn` in one transaction and records what it changed as one history entry. */
   write<T>(meta: WriteMeta, fn: (db: SqliteDb) => T): WriteResult<T> {
     const run = this.db.transaction(() => {
-      if (this.recording) drainChanges(this.db);
+      if (this.recording) clearChanges(this.db);
       const value = fn(this.db);
-      const changes = this.recording ? drainChanges(this.db) : [];
-      const historyId = this.recording ? this.appendHistory(meta, changes, null, null) : null;
-      return { value, historyId, nodeIds: summarizeChanges(changes).items };
+      return { value, ...this.appendHistory(meta, null, null) };
     });
     let outcome: ReturnType<typeof run.immediate>;
     try {
@@ -142,12 +144,14 @@ export class GraphStore {
     return this.db.transaction(() => fn(this.db)).deferred();
   }
 
-  private appendHistory(meta: WriteMeta, changes: RowChange[], undoes: number | null, redoes: number | null): number | null {
-    if (changes.length === 0) return null;
-    const info = this.db
-      .prepare('INSERT INTO history (at, actor, action, summary, changes, undoes, redoes) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(Date.now(), meta.actor ?? 'user', meta.action, meta.summary, JSON.stringify(changes), undoes, redoes);
-    return Number(info.lastInsertRowid);
+  /** Folds what the transaction changed into one history entry (none when nothing changed). */
+  private appendHistory(meta: WriteMeta, undoes: number | null, redoes: number | null): { historyId: number | null; nodeIds: string[] } {
+    if (!this.recording) return { historyId: null, nodeIds: [] };
+    const items = new Set<string>();
+    const historyId = appendChanges(this.db, {
+      at: Date.now(), actor: meta.actor ?? 'user', action: meta.action, summary: meta.summary, undoes, redoes,
+    }, (change) => addItems(items, change));
+    return { historyId, nodeIds: [...items] };
   }
 
   private emit(historyId: number | null, action: string, nodeIds: string[] = []): void {
@@ -198,7 +202,7 @@ export class GraphStore {
       .transaction(() => {
         const target = direction === 'undo' ? this.undoTarget() : this.redoTarget();
         if (!target) return null;
-        drainChanges(this.db);
+        clearChanges(this.db);
         try {
           applyChanges(this.db, JSON.parse(target.changes) as RowChange[], direction);
         } catch (error) {
@@ -208,14 +212,12 @@ export class GraphStore {
           throw error;
         }
         const verb = direction === 'undo' ? 'Undo' : 'Redo';
-        const changes = drainChanges(this.db);
-        const id = this.appendHistory(
+        const { historyId: id, nodeIds } = this.appendHistory(
           { action: `history.${direction}`, summary: `${verb}: ${target.summary}` },
-          changes,
           direction === 'undo' ? target.id : null,
           direction === 'redo' ? target.id : null,
         );
-        return { id, target, nodeIds: summarizeChanges(changes).items };
+        return { id, target, nodeIds };
       });
     let outcome: ReturnType<typeof run.immediate>;
     try {

@@ -22,12 +22,21 @@ export function candidateKeys(text: string): Set<string> {
   const keys = new Set<string>();
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu) ?? [];
   let run: string[] = [];
+  // normalizeKey works word by word, so the key of a run is its words' keys joined
+  const wordKeys = new Map<string, string>();
+  const wordKey = (word: string) => {
+    let key = wordKeys.get(word);
+    if (key === undefined) wordKeys.set(word, (key = normalizeKey(word)));
+    return key;
+  };
   const flush = () => {
+    const norms = run.map(wordKey);
+    const named = run.map(isNameWord);
     for (let i = 0; i < run.length; i++) {
-      if (!isNameWord(run[i]!)) continue;
+      if (!named[i]) continue;
       for (let j = i; j < Math.min(run.length, i + MAX_WORDS); j++) {
-        if (!isNameWord(run[j]!)) continue;
-        const key = normalizeKey(run.slice(i, j + 1).join(' '));
+        if (!named[j]) continue;
+        const key = norms.slice(i, j + 1).filter((n) => n.length > 0).join(' ');
         if (key) keys.add(key);
       }
     }
@@ -80,6 +89,19 @@ function statements(db: SqliteDb): Statements {
   return s;
 }
 
+const recentTexts = new Map<string, { joined: string; broken: string }>();
+
+/** The text's two keys; the last few are kept (a batch asks again for the text it just looked up). */
+function textKeys(text: string): { joined: string; broken: string } {
+  let keys = recentTexts.get(text);
+  if (!keys) {
+    keys = { joined: ` ${normalizeKey(text)} `, broken: ` ${normalizeKey(text.replace(/['’‘`´.]/g, ' '))} ` };
+    recentTexts.set(text, keys);
+    if (recentTexts.size > 4) recentTexts.delete(recentTexts.keys().next().value!);
+  }
+  return keys;
+}
+
 /**
  * Whether a key could be what some stretch of the text says: a run of whole words of the text's
  * key. The text is keyed twice, once as normalizeKey does (dots and apostrophes join: "U.S.",
@@ -87,8 +109,7 @@ function statements(db: SqliteDb): Statements {
  * either. Every candidate key of the text passes too.
  */
 export function presenceIn(text: string, keys?: ReadonlySet<string>): (key: string) => boolean {
-  const joined = ` ${normalizeKey(text)} `;
-  const broken = ` ${normalizeKey(text.replace(/['’‘`´.]/g, ' '))} `;
+  const { joined, broken } = textKeys(text);
   let candidates = keys ?? null;
   return (key) => {
     if (key.length === 0) return false;

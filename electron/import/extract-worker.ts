@@ -1,11 +1,29 @@
 // A worker thread that runs the extractor, so that a batch import keeps the main process (and with
 // it the windows' API calls) responsive. Messages: { id, text, options } in, { id, extraction } or
 // { id, error } out. It announces { ready } once the extractor module is loaded.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExtractOptions } from '../../shared/extract/types';
 import type { ExtractFn } from './extractor';
 
 interface Job { id: number; text: string; options: ExtractOptions }
+
+/**
+ * The extractor's nice value. A batch keeps it busy for minutes while the app (and other processes
+ * reading the investigation) must stay quick on a 2-core machine, so it gives way when they need a
+ * core (S6). Only on Linux, where a thread has a nice value of its own: elsewhere this call would
+ * lower the whole process.
+ */
+const NICE = 10;
+
+function lowerPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, NICE);
+  } catch {
+    // not allowed here (a sandbox): extraction runs at the normal priority
+  }
+}
 
 async function load(): Promise<ExtractFn> {
   // tests point the worker at a stand-in extractor module (a file URL); the app uses the real one
@@ -17,6 +35,7 @@ async function load(): Promise<ExtractFn> {
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) return;
+  lowerPriority();
   const extract = await load();
   port.on('message', (job: Job) => {
     void (async () => {
