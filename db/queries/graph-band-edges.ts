@@ -4,10 +4,9 @@
 // fetched), filtered against the node set inside SQLite. An edge to a less important node is that
 // node's to find: a node of the expansion finds it from its own side (graph-edges.ts); a known node
 // (on the canvas already) is read here, for edges to the expansion's members only.
-import type { GraphEdge } from '../../shared/graph/model';
 import type { SqliteDb } from '../open';
 import { BAND_KIND, bandSql } from '../migrations/0040-banded-adjacency';
-import { cached, columns, fillTemp } from './graph-edges';
+import { cached, columns, fillTemp, type EdgeSet } from './graph-edges';
 import { HUB_EDGE_SQL } from './graph-hub-edges';
 import { allegedEdge, allegedId, relationEdge, type Stance } from './graph-shapes';
 
@@ -34,33 +33,33 @@ interface AllegedRow { claim_id: number; subject_id: number; object_id: number; 
  * Adds the edges of band rows; both ends were checked against the node set inside SQLite. An edge
  * between two members of one band comes twice (once from each end): it is built once.
  */
-function addRows([owner, other, kind, ref, label, stance]: BandColumns, edges: Map<string, GraphEdge>): void {
+function addRows([owner, other, kind, ref, label, stance]: BandColumns, edges: EdgeSet): void {
+  const { relations, others } = edges;
   for (let i = 0; i < owner.length; i++) {
     const k = kind[i];
     if (k === BAND_KIND.relationFrom || k === BAND_KIND.relationTo) {
-      const id = `r:${ref[i]}`;
-      if (edges.has(id)) continue;
+      if (relations.has(ref[i]!)) continue;
       const from = k === BAND_KIND.relationFrom ? owner[i]! : other[i]!;
       const to = k === BAND_KIND.relationFrom ? other[i]! : owner[i]!;
-      edges.set(id, relationEdge({ id: ref[i]!, kind: label[i] as RelationRow['kind'], from_id: from, to_id: to }));
+      relations.set(ref[i]!, relationEdge({ id: ref[i]!, kind: label[i] as RelationRow['kind'], from_id: from, to_id: to }));
     } else {
       const subject = k === BAND_KIND.allegedSubject ? owner[i]! : other[i]!;
       const object = k === BAND_KIND.allegedSubject ? other[i]! : owner[i]!;
       const id = allegedId(ref[i]!, subject, object);
-      if (!edges.has(id)) edges.set(id, allegedEdge(ref[i]!, subject, object, label[i]!, stance[i] as Stance));
+      if (!others.has(id)) others.set(id, allegedEdge(ref[i]!, subject, object, label[i]!, stance[i] as Stance));
     }
   }
 }
 
 /**
  * `members`: the entities of the expansion with banded adjacency; `knownMembers` / `knownPlain`:
- * the known nodes (with / without banded adjacency) less important than the top member. `edges`:
- * the edges found so far, by id; `add` adds an edge if both its ends are in the node set.
+ * the known nodes (with / without banded adjacency) less important than the top member; `edges`:
+ * the edges found so far.
  */
 export function bandEdges(
-  db: SqliteDb, members: readonly number[], knownMembers: readonly number[], knownPlain: readonly number[],
-  edges: Map<string, GraphEdge>, add: (edge: GraphEdge) => void,
+  db: SqliteDb, members: readonly number[], knownMembers: readonly number[], knownPlain: readonly number[], edges: EdgeSet,
 ): void {
+  const add = edges.add;
   fillTemp(db, { edge_up: members });
   addRows(columns<BandColumns>(db, BAND_EDGE_SQL.up), edges);
   if (knownMembers.length === 0 && knownPlain.length === 0) return;

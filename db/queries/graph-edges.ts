@@ -98,6 +98,25 @@ export function fillTemp(db: SqliteDb, sets: Partial<Record<(typeof TEMP_TABLES)
   countTempWrites(db, written);
 }
 
+/**
+ * The edges found so far, each once: relations by relation id (a number hashes faster than a fresh
+ * string, and a hub's page has ~2,800 of them), the others by edge id.
+ */
+export class EdgeSet {
+  readonly relations = new Map<number, GraphEdge>();
+  readonly others = new Map<string, GraphEdge>();
+  constructor(private readonly within: ReadonlySet<string>) {}
+  /** Adds an edge if both its ends are in the node set. */
+  readonly add = (edge: GraphEdge): void => {
+    if (!this.within.has(edge.source) || !this.within.has(edge.target)) return;
+    if (edge.type === 'relation') this.relations.set(edge.relationId!, edge);
+    else this.others.set(edge.id, edge);
+  };
+  list(): GraphEdge[] {
+    return [...this.relations.values(), ...this.others.values()];
+  }
+}
+
 interface RelationRow { id: number; kind: NonNullable<GraphEdge['relationKind']>; from_id: number; to_id: number }
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number; predicate: string | null; stance: Stance }
 type ClassRow = [id: number, importance: number, member: number, hub: number];
@@ -122,10 +141,8 @@ export function edgesBetween(
   /** rows of claims in `from` already read by the caller (loadNodes) */
   claimRows?: ReadonlyMap<number, ClaimRow>,
 ): GraphEdge[] {
-  const edges = new Map<string, GraphEdge>();
-  const add = (edge: GraphEdge) => {
-    if (within.has(edge.source) && within.has(edge.target)) edges.set(edge.id, edge);
-  };
+  const edges = new EdgeSet(within);
+  const add = edges.add;
   const sets = splitIds(from);
   const all = splitIds([...within]);
   const fromEntities = new Set(sets.entity);
@@ -175,12 +192,12 @@ export function edgesBetween(
   if (members.length > 0) {
     // known nodes below the most important member of `from`: its upward read may miss them
     const below = others.filter((r) => r[1] < top);
-    bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), edges, add);
+    bandEdges(db, members, below.filter((r) => r[2]).map((r) => r[0]), below.filter((r) => !r[2]).map((r) => r[0]), edges);
   }
   claimEdges(db, sets.claim, all, add, claimRows);
   const sourceClaims = cached(db, EDGE_SQL.sourceClaims);
   for (const id of sets.source) {
     for (const c of sourceClaims.iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
   }
-  return [...edges.values()];
+  return edges.list();
 }

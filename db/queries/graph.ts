@@ -238,10 +238,11 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
     if (count === 0) continue;
     total += count;
     const room = Math.max(0, Math.min(options.limit, MAX_NODES - chosen.size));
-    const rows = room > 0 ? (cached(db, hub && group.hubList ? group.hubList : group.list).all({ id: parsed.id, limit: room, offset: options.offset }) as { id: number; importance: number }[]) : [];
-    for (const row of rows) {
-      const id = nodeId(group.nodeType, row.id);
-      if (!chosen.has(id) && id !== center) chosen.set(id, { id, importance: row.importance, group: group.name });
+    const list = cached(db, hub && group.hubList ? group.hubList : group.list);
+    const rows = room > 0 ? (list.raw().all({ id: parsed.id, limit: room, offset: options.offset }) as [id: number, importance: number][]) : [];
+    for (const [rowId, importance] of rows) {
+      const id = nodeId(group.nodeType, rowId);
+      if (!chosen.has(id) && id !== center) chosen.set(id, { id, importance, group: group.name });
     }
     const left = count - options.offset - rows.length;
     if (left > 0) {
