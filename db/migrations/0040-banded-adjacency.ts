@@ -47,10 +47,17 @@ const relationAdd = (row: string) => `
   INSERT INTO band_adj (owner_id, band, other_id, kind, ref_id, label, stance)
     SELECT ${row}.to_id, ${bandSql('i.v')}, ${row}.from_id, ${BAND_KIND.relationTo}, ${row}.id, ${row}.kind, NULL
     FROM (SELECT ${importanceOf(`${row}.from_id`)} AS v) AS i WHERE ${member(`${row}.to_id`)};`;
-// by (other_id, owner_id): the pair's few rows, whatever the band
+/**
+ * The band a row of `other` has: that of its current importance (the rows follow every change).
+ * Statements name it so that they reach a row by its whole primary key: a trigger cannot say
+ * INDEXED BY, and the planner otherwise walks the owner's list (a hub's: 24k rows) for one row.
+ */
+const bandOf = (other: string) => `(SELECT ${bandSql('i.v')} FROM (SELECT ${importanceOf(other)} AS v) AS i)`;
 const relationRemove = (row: string) => `
-  DELETE FROM band_adj WHERE other_id = ${row}.to_id AND owner_id = ${row}.from_id AND kind = ${BAND_KIND.relationFrom} AND ref_id = ${row}.id;
-  DELETE FROM band_adj WHERE other_id = ${row}.from_id AND owner_id = ${row}.to_id AND kind = ${BAND_KIND.relationTo} AND ref_id = ${row}.id;`;
+  DELETE FROM band_adj WHERE owner_id = ${row}.from_id AND band = ${bandOf(`${row}.to_id`)} AND other_id = ${row}.to_id
+    AND kind = ${BAND_KIND.relationFrom} AND ref_id = ${row}.id;
+  DELETE FROM band_adj WHERE owner_id = ${row}.to_id AND band = ${bandOf(`${row}.from_id`)} AND other_id = ${row}.from_id
+    AND kind = ${BAND_KIND.relationTo} AND ref_id = ${row}.id;`;
 
 /** A member's rows from the base tables (on promotion; nothing unless `id` is a member). */
 const fill = (id: string) => `
@@ -72,6 +79,24 @@ const fill = (id: string) => `
 const drop = (id: string) => `
   DELETE FROM band_adj WHERE owner_id = ${id};
   DELETE FROM band_member WHERE id = ${id};`;
+
+const allegedRemove = `
+  DELETE FROM band_adj WHERE owner_id = old.subject_id AND band = ${bandOf('old.object_id')} AND other_id = old.object_id
+    AND kind = ${BAND_KIND.allegedSubject} AND ref_id = old.claim_id;
+  DELETE FROM band_adj WHERE owner_id = old.object_id AND band = ${bandOf('old.subject_id')} AND other_id = old.subject_id
+    AND kind = ${BAND_KIND.allegedObject} AND ref_id = old.claim_id;`;
+const claimUpdate = `
+  UPDATE band_adj SET label = new.predicate, stance = new.stance
+    WHERE (owner_id, band, other_id, kind, ref_id) IN (
+      SELECT a.subject_id, ${bandSql('coalesce(e.importance, 0)')}, a.object_id, ${BAND_KIND.allegedSubject}, a.claim_id
+        FROM alleged a LEFT JOIN entity e ON e.id = a.object_id WHERE a.claim_id = new.id);
+  UPDATE band_adj SET label = new.predicate, stance = new.stance
+    WHERE (owner_id, band, other_id, kind, ref_id) IN (
+      SELECT a.object_id, ${bandSql('coalesce(e.importance, 0)')}, a.subject_id, ${BAND_KIND.allegedObject}, a.claim_id
+        FROM alleged a LEFT JOIN entity e ON e.id = a.subject_id WHERE a.claim_id = new.id);`;
+
+/** The statements that reach single rows, exported for the query-plan test (with old./new. values). */
+export const BAND_ROW_SQL = { relationRemove: relationRemove('old'), allegedRemove, claimUpdate } as const;
 
 /** The maintenance triggers (named derived_*: the bench loader drops them during a bulk load). */
 export const BAND_TRIGGERS = `
@@ -119,16 +144,10 @@ CREATE TRIGGER derived_band_alleged_ai AFTER INSERT ON alleged BEGIN
     FROM (SELECT ${importanceOf('new.subject_id')} AS v) AS i LEFT JOIN claim c ON c.id = new.claim_id WHERE ${member('new.object_id')};
 END;
 CREATE TRIGGER derived_band_alleged_ad AFTER DELETE ON alleged BEGIN
-  DELETE FROM band_adj WHERE other_id = old.object_id AND owner_id = old.subject_id AND kind = ${BAND_KIND.allegedSubject} AND ref_id = old.claim_id;
-  DELETE FROM band_adj WHERE other_id = old.subject_id AND owner_id = old.object_id AND kind = ${BAND_KIND.allegedObject} AND ref_id = old.claim_id;
+  ${allegedRemove}
 END;
 CREATE TRIGGER derived_band_claim_au AFTER UPDATE OF predicate, stance ON claim BEGIN
-  UPDATE band_adj SET label = new.predicate, stance = new.stance
-    WHERE (other_id, owner_id) IN (SELECT object_id, subject_id FROM alleged WHERE claim_id = new.id)
-      AND kind = ${BAND_KIND.allegedSubject} AND ref_id = new.id;
-  UPDATE band_adj SET label = new.predicate, stance = new.stance
-    WHERE (other_id, owner_id) IN (SELECT subject_id, object_id FROM alleged WHERE claim_id = new.id)
-      AND kind = ${BAND_KIND.allegedObject} AND ref_id = new.id;
+  ${claimUpdate}
 END;
 `;
 
