@@ -8,6 +8,7 @@
 // When nothing but commit N wrote in between and N added no alias that file N+1's text could name,
 // the known entities cannot have changed and are not looked up again.
 import { readdir, stat } from 'node:fs/promises';
+import type { Statement } from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { EventName, EventPayload } from '../../shared/api/events';
@@ -87,9 +88,23 @@ interface Early {
  */
 interface Counters { history: number; version: number; schema: number }
 
+const statements = new WeakMap<GraphStore, { counters: Statement; before: Statement }>();
+
+function prepared(store: GraphStore) {
+  let s = statements.get(store);
+  if (!s) {
+    s = {
+      counters: store.db.prepare(`SELECT coalesce((SELECT max(id) FROM history), 0) AS history,
+        (SELECT data_version FROM pragma_data_version()) AS version, (SELECT schema_version FROM pragma_schema_version()) AS schema`),
+      before: store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM history WHERE id < ?'),
+    };
+    statements.set(store, s);
+  }
+  return s;
+}
+
 function counters(store: GraphStore): Counters {
-  return store.db.prepare(`SELECT coalesce((SELECT max(id) FROM history), 0) AS history,
-    (SELECT data_version FROM pragma_data_version()) AS version, (SELECT schema_version FROM pragma_schema_version()) AS schema`).get() as Counters;
+  return prepared(store).counters.get() as Counters;
 }
 
 /** The previous file's commit: its history entry and the alias keys it added. */
@@ -106,7 +121,7 @@ function knownStillHold(store: GraphStore, text: string, early: Early, committed
   if (committed?.historyId == null) return false;
   const now = counters(store);
   if (now.version !== seen.version || now.schema !== seen.schema || now.history !== committed.historyId) return false;
-  const before = store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM history WHERE id < ?').get(committed.historyId) as { id: number };
+  const before = prepared(store).before.get(committed.historyId) as { id: number };
   if (before.id !== seen.history) return false;
   const present = presenceIn(text);
   return ![...committed.aliasKeys].some(present);
