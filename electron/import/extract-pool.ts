@@ -23,9 +23,20 @@ export interface PoolOptions {
   startTimeoutMs?: number;
   /** told once when extraction falls back to this thread (the app logs it) */
   onFallback?: (reason: string) => void;
+  /** a worker's heap limit in MiB (default WORKER_HEAP_MB) */
+  heapMb?: number;
 }
 
-interface Pending { resolve: (e: Extraction) => void; reject: (e: Error) => void }
+/**
+ * A worker's old-generation heap, in MiB. The extractor keeps ~50 MiB alive, but without a limit
+ * V8 lets a busy worker's heap grow by hundreds of MiB of garbage (and compiled name patterns)
+ * before it collects: a 1,000-file batch took it from 100 to 290 MiB and counting (S6 wants memory
+ * flat). Under this limit it stays near 100 MiB. A text too big for it (far beyond a 1 MB article,
+ * which needs less) is extracted again in this thread, and a new worker takes the next ones.
+ */
+export const WORKER_HEAP_MB = 256;
+
+interface Pending { resolve: (e: Extraction) => void; reject: (e: Error) => void; job?: Job }
 interface Slot { worker: Worker; busy: boolean; pending: Map<number, Pending> }
 interface Job { id: number; text: string; options: ExtractOptions; pending: Pending }
 
@@ -45,10 +56,11 @@ function tsxEsmApi(): string | null {
 }
 
 /** How to start a worker here: a compiled file, or the .ts file through tsx; null if neither works. */
-function workerEntry(): { spawn: (data: unknown) => Worker } | null {
+function workerEntry(heapMb: number): { spawn: (data: unknown) => Worker } | null {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   for (const name of ['extract-worker.cjs', 'extract-worker.mjs', 'extract-worker.js']) {
     const file = join(here, name);
-    if (existsSync(file)) return { spawn: (workerData) => new Worker(file, { workerData }) };
+    if (existsSync(file)) return { spawn: (workerData) => new Worker(file, { workerData, resourceLimits }) };
   }
   const source = join(here, 'extract-worker.ts');
   if (!existsSync(source)) return null;
@@ -57,7 +69,7 @@ function workerEntry(): { spawn: (data: unknown) => Worker } | null {
   // --import tsx in execArgv does not reach a worker's first module, so a tiny script registers
   // tsx's loader inside the worker and then imports the TypeScript worker
   const boot = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
-  return { spawn: (workerData) => new Worker(boot, { eval: true, workerData }) };
+  return { spawn: (workerData) => new Worker(boot, { eval: true, workerData, resourceLimits }) };
 }
 
 export class ExtractorPool {
@@ -103,7 +115,7 @@ export class ExtractorPool {
   }
 
   private async start(): Promise<void> {
-    const entry = workerEntry();
+    const entry = workerEntry(this.options.heapMb ?? WORKER_HEAP_MB);
     if (!entry) {
       this.fallbackReason = 'no extractor worker is available here (neither a compiled worker nor tsx was found)';
       return;
@@ -149,14 +161,37 @@ export class ExtractorPool {
       worker.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
-        this.fail(slot, `the extractor stopped unexpectedly (${error.message})`);
+        if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory(slot);
+        else this.fail(slot, `the extractor stopped unexpectedly (${error.message})`);
       });
       worker.on('exit', () => this.fail(slot, 'the extractor stopped unexpectedly'));
     });
   }
 
+  /**
+   * A worker that ran out of heap (a very large text) leaves the pool; its job is extracted again
+   * in this thread, which has no such limit, and a new worker is started for the next jobs.
+   */
+  private outOfMemory(slot: Slot): void {
+    if (!this.slots.includes(slot)) return;
+    for (const pending of slot.pending.values()) {
+      if (pending.job) this.runInThread(pending.job.text, pending.job.options).then(pending.resolve, pending.reject);
+      else pending.reject(new Error('the extractor ran out of memory'));
+    }
+    slot.pending.clear();
+    this.slots = this.slots.filter((s) => s !== slot);
+    if (this.slots.length > 0 || this.closed) return;
+    // jobs wait for the new worker (extract() awaits `starting`); if none starts, this thread takes them
+    this.starting = this.start().then(() => {
+      if (this.fallbackReason || this.slots.length === 0) {
+        for (const job of this.queue.splice(0)) this.runInThread(job.text, job.options).then(job.pending.resolve, job.pending.reject);
+      } else this.dispatch();
+    });
+  }
+
   /** A dead worker fails its job and leaves the pool; the others (or this thread) carry on. */
   private fail(slot: Slot, message: string): void {
+    if (!this.slots.includes(slot) && slot.pending.size === 0) return; // already gone (an error, then its exit)
     for (const pending of slot.pending.values()) pending.reject(new Error(message));
     slot.pending.clear();
     this.slots = this.slots.filter((s) => s !== slot);
@@ -175,7 +210,7 @@ export class ExtractorPool {
       slot.busy = true;
       const { resolve, reject } = job.pending;
       const release = () => slot.worker.unref();
-      slot.pending.set(job.id, { resolve: (e) => { release(); resolve(e); }, reject: (e) => { release(); reject(e); } });
+      slot.pending.set(job.id, { resolve: (e) => { release(); resolve(e); }, reject: (e) => { release(); reject(e); }, job });
       slot.worker.ref(); // keep the process alive while a job is out
       slot.worker.postMessage({ id: job.id, text: job.text, options: job.options });
     }
