@@ -9,6 +9,9 @@ import { KIND_SHAPE, PALETTES, type Theme, type VisualKind } from './palette';
 // System fonts only: the app is offline and its CSP allows no remote fonts.
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
+/** Smallest on-screen font size, in px, at which a label is still drawn. */
+export const MIN_SCREEN_FONT = 5;
+
 /** The alleged edge's dash pattern; tests assert on it. */
 export const ALLEGED_DASH = [8, 5];
 
@@ -22,6 +25,9 @@ export function graphStyle(theme: Theme): StylesheetJson {
         label: 'data(label)',
         'font-family': FONT_FAMILY,
         'font-size': 12,
+        // a label smaller than this on screen is not drawn: unreadable anyway, and on a zoomed-out
+        // canvas of a thousand nodes drawing them is most of each frame (exports draw at full size)
+        'min-zoomed-font-size': MIN_SCREEN_FONT,
         color: p.text,
         'text-wrap': 'wrap',
         'text-max-width': '150px',
@@ -85,6 +91,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         label: 'data(label)',
         'font-family': FONT_FAMILY,
         'font-size': 10,
+        'min-zoomed-font-size': MIN_SCREEN_FONT,
         color: p.muted,
         'text-rotation': 'autorotate',
         'text-background-color': p.background,

@@ -35,7 +35,7 @@ describe('canvas styling', () => {
 
   it('curves edges that share their two nodes, so none hides another, and draws lone edges straight', () => {
     // a second link between Varnavin and the committee, the other way round
-    const extra = { id: 'r:99', source: 'e:3', target: 'e:1', type: 'relation' as const, label: 'employs', relationKind: 'employs', relationId: 99 };
+    const extra = { id: 'r:99', source: 'e:3', target: 'e:1', type: 'relation' as const, label: 'employs', relationKind: "employs" as never, relationId: 99 };
     const graph = mergeGraph({ nodes: {}, edges: {} }, { nodes: seedPayload.nodes, edges: [...seedPayload.edges, extra] });
     const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle('light'), elements: toElements(graph) });
     expect(cy.getElementById('r:99').style('curve-style')).toBe('bezier');
