@@ -21,8 +21,12 @@ import type { Migration } from './types';
 export const BAND_ENTER = 16;
 export const BAND_LEAVE = 8;
 
-/** Band boundaries: round(2^(k/2)) up to 2^24 (integers only: no math functions needed). */
-const BAND_STEPS = [...new Set(Array.from({ length: 49 }, (_, k) => Math.round(2 ** (k / 2))))];
+/**
+ * Band boundaries: round(2^(k/2)) from BAND_LEAVE (8) up to 2^24 (integers only: no math functions
+ * needed). Everything below a member's lowest importance is band 0: the low-degree entities, whose
+ * importance changes most often, never move a row.
+ */
+const BAND_STEPS = [...new Set(Array.from({ length: 43 }, (_, k) => Math.round(2 ** ((k + 6) / 2))))];
 
 /** The band of an importance, as SQL: the number of boundaries at or below it (monotone in x). */
 export function bandSql(x: string): string {
@@ -59,22 +63,22 @@ const relationRemove = (row: string) => `
   DELETE FROM band_adj WHERE owner_id = ${row}.to_id AND band = ${bandOf(`${row}.from_id`)} AND other_id = ${row}.from_id
     AND kind = ${BAND_KIND.relationTo} AND ref_id = ${row}.id;`;
 
-/** A member's rows from the base tables (on promotion; nothing unless `id` is a member). */
-const fill = (id: string) => `
+/** A member's rows from the base tables (on promotion; nothing unless `when` holds). */
+const fill = (id: string, when = member(id)) => `
   INSERT INTO band_adj (owner_id, band, other_id, kind, ref_id, label, stance)
     SELECT ${id}, ${bandSql('coalesce(e.importance, 0)')}, r.to_id, ${BAND_KIND.relationFrom}, r.id, r.kind, NULL
-      FROM relation r LEFT JOIN entity e ON e.id = r.to_id WHERE r.from_id = ${id} AND ${member(id)}
+      FROM relation r LEFT JOIN entity e ON e.id = r.to_id WHERE r.from_id = ${id} AND ${when}
     UNION ALL
     SELECT ${id}, ${bandSql('coalesce(e.importance, 0)')}, r.from_id, ${BAND_KIND.relationTo}, r.id, r.kind, NULL
-      FROM relation r LEFT JOIN entity e ON e.id = r.from_id WHERE r.to_id = ${id} AND ${member(id)}
+      FROM relation r LEFT JOIN entity e ON e.id = r.from_id WHERE r.to_id = ${id} AND ${when}
     UNION ALL
     SELECT ${id}, ${bandSql('coalesce(e.importance, 0)')}, a.object_id, ${BAND_KIND.allegedSubject}, a.claim_id, c.predicate, c.stance
       FROM alleged a LEFT JOIN entity e ON e.id = a.object_id LEFT JOIN claim c ON c.id = a.claim_id
-      WHERE a.subject_id = ${id} AND ${member(id)}
+      WHERE a.subject_id = ${id} AND ${when}
     UNION ALL
     SELECT ${id}, ${bandSql('coalesce(e.importance, 0)')}, a.subject_id, ${BAND_KIND.allegedObject}, a.claim_id, c.predicate, c.stance
       FROM alleged a INDEXED BY alleged_object LEFT JOIN entity e ON e.id = a.subject_id LEFT JOIN claim c ON c.id = a.claim_id
-      WHERE a.object_id = ${id} AND ${member(id)};`;
+      WHERE a.object_id = ${id} AND ${when};`;
 
 const drop = (id: string) => `
   DELETE FROM band_adj WHERE owner_id = ${id};
@@ -105,18 +109,16 @@ CREATE TRIGGER derived_band_entity_ai AFTER INSERT ON entity BEGIN
   INSERT INTO band_member (id, relations) SELECT new.id, ${relationCount('new.id')} WHERE new.importance >= ${BAND_ENTER};
   ${fill('new.id')}
 END;
-CREATE TRIGGER derived_band_entity_band AFTER UPDATE OF importance ON entity
-WHEN ${bandSql('new.importance')} <> ${bandSql('old.importance')} BEGIN
-  UPDATE band_adj SET band = ${bandSql('new.importance')} WHERE other_id = new.id;
-END;
-CREATE TRIGGER derived_band_enter AFTER UPDATE OF importance ON entity
-WHEN new.importance >= ${BAND_ENTER} AND NOT ${member('new.id')} BEGIN
-  INSERT INTO band_member (id, relations) VALUES (new.id, ${relationCount('new.id')});
-  ${fill('new.id')}
-END;
-CREATE TRIGGER derived_band_leave AFTER UPDATE OF importance ON entity
-WHEN new.importance < ${BAND_LEAVE} AND ${member('new.id')} BEGIN
-  ${drop('new.id')}
+-- one trigger for the band, joining and leaving: importance changes on every write that touches an
+-- entity, and each trigger fired costs a sub-program run even when its WHEN is false
+CREATE TRIGGER derived_band_importance AFTER UPDATE OF importance ON entity WHEN new.importance IS NOT old.importance BEGIN
+  UPDATE band_adj SET band = ${bandSql('new.importance')}
+    WHERE other_id = new.id AND ${bandSql('new.importance')} <> ${bandSql('old.importance')};
+  ${fill('new.id', `new.importance >= ${BAND_ENTER} AND NOT ${member('new.id')}`)}
+  INSERT INTO band_member (id, relations) SELECT new.id, ${relationCount('new.id')}
+    WHERE new.importance >= ${BAND_ENTER} AND NOT ${member('new.id')};
+  DELETE FROM band_adj WHERE owner_id = new.id AND new.importance < ${BAND_LEAVE};
+  DELETE FROM band_member WHERE id = new.id AND new.importance < ${BAND_LEAVE};
 END;
 CREATE TRIGGER derived_band_entity_ad AFTER DELETE ON entity BEGIN
   ${drop('old.id')}
