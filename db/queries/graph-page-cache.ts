@@ -1,5 +1,5 @@
-// A per-connection cache of large expansion pages (a hub's page: ~500 nodes, ~3,300 edges, ~20 ms
-// of CPU at 1M entities even with precomputed lists). Analysts re-expand the same hubs (collapse and
+// A per-connection cache of large expansion pages (a hub's page: ~500 nodes, ~3,300 edges, several
+// ms of CPU at 1M entities even with banded adjacency, more on a cold file). Analysts re-expand the same hubs (collapse and
 // expand again, "show more" after a back-and-forth), and nothing in a page changes unless the
 // investigation does. A cached page is only returned while the connection provably saw no change:
 //  - `PRAGMA data_version` changes when another connection (CLI, browser mode, a batch) commits;
