@@ -3,7 +3,7 @@
 // reading, the gazetteer, extraction, every SQL statement of the commit (by statement text), the
 // history capture and the COMMIT itself, plus WAL size.
 // `npx tsx bench/s6-profile.ts [--entities 1000000] [--articles 100] [--checkpoint PAGES] [--from FILE] [--keep]`
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -107,3 +107,5 @@ store.close();
 rmSync(dir, { recursive: true, force: true });
 // --keep leaves the copy for a look at its history
 if (!values.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+// a copy of an older dataset was migrated on open, which leaves a backup beside it
+for (const name of readdirSync(CACHE_DIR)) if (name.startsWith('s6-profile.skein.backup-')) rmSync(join(CACHE_DIR, name), { force: true });
