@@ -36,7 +36,6 @@ export function columns<T extends unknown[][]>(db: SqliteDb, sql: string): T {
 /** The hot SQL of the edges step, exported so that the query-plan test checks what runs. */
 export const EDGE_SQL = {
   sourceClaims: 'SELECT DISTINCT claim_id FROM span WHERE source_id = ? AND claim_id IS NOT NULL',
-  isHub: 'SELECT 1 AS hub FROM hub WHERE id = ?',
   /** every entity of the node set: importance, banded adjacency (0040), hub lists (0030) */
   classify: `SELECT w.id, e.importance, EXISTS (SELECT 1 FROM band_member m WHERE m.id = w.id) AS member,
     EXISTS (SELECT 1 FROM hub h WHERE h.id = w.id) AS hub

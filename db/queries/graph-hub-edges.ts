@@ -11,16 +11,6 @@ import { claimantEdge, roleEdge, type Stance } from './graph-shapes';
 
 /** The hot SQL of this step, exported so that the query-plan test checks what runs. */
 export const HUB_EDGE_SQL = {
-  // knownHubs, dropKnownHubs, hubRel and allegedPair are no longer run: the edges among hubs come
-  // from their banded adjacency (graph-band-edges.ts). Kept while query-plan.test.ts checks them.
-  /** known entities that are hubs (a primary-key probe of the hub set each) */
-  knownHubs: 'SELECT k.id FROM temp.edge_known k WHERE EXISTS (SELECT 1 FROM hub h WHERE h.id = k.id)',
-  dropKnownHubs: 'DELETE FROM temp.edge_known WHERE id IN (SELECT id FROM temp.edge_hubs)',
-  /** relations among the hubs, from hub_rel (no row of the 2M-row relation table is read) */
-  hubRel: `SELECT h.id, h.kind, h.from_id, h.to_id FROM temp.edge_hubs p CROSS JOIN hub_rel h ON h.from_id = p.id
-    WHERE EXISTS (SELECT 1 FROM temp.edge_hubs q WHERE q.id = h.to_id)`,
-  allegedPair: `SELECT a.claim_id, a.subject_id, a.object_id, c.predicate, c.stance FROM alleged a CROSS JOIN claim c ON c.id = a.claim_id
-    WHERE a.subject_id = ? AND a.object_id = ?`,
   knownOut: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_known x CROSS JOIN relation r ON r.from_id = x.id
     WHERE EXISTS (SELECT 1 FROM temp.edge_probe w WHERE w.id = r.to_id)`,
   knownIn: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_known x CROSS JOIN relation r ON r.to_id = x.id
