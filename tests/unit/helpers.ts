@@ -19,6 +19,25 @@ export function testApp(path = ':memory:'): TestApp {
   };
 }
 
+/**
+ * Runs `steps` one by one, then undoes and redoes them all, calling `check` after every step, undo and
+ * redo (derived tables must stay exact whichever way a change arrives).
+ */
+export async function throughHistory(app: TestApp, steps: (() => unknown)[], check: () => void): Promise<void> {
+  for (const step of steps) {
+    await step();
+    check();
+  }
+  for (let i = 0; i < steps.length; i++) {
+    await app.call('history.undo', {});
+    check();
+  }
+  for (let i = 0; i < steps.length; i++) {
+    await app.call('history.redo', {});
+    check();
+  }
+}
+
 /** A small fictional investigation: a defector alleges a minister was recruited; the minister denies it. */
 export async function seedLikeGraph(app: TestApp) {
   const defector = await app.call('entity.create', { kind: 'person', name: 'Oleg Varnavin', aliases: [{ name: 'Варнавин', kind: 'transliteration' }] });

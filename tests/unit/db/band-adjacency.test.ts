@@ -10,7 +10,7 @@ import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import type { GraphEdge } from '../../../shared/graph/model';
 import { Rng } from '../../../bench/rng';
-import { seedLikeGraph, testApp } from '../helpers';
+import { seedLikeGraph, testApp, throughHistory } from '../helpers';
 
 function dump(db: SqliteDb): string {
   return [
@@ -90,18 +90,7 @@ describe('banded adjacency (migration 0040)', () => {
       () => app.call('entity.delete', { id: seeded.city.id, version: seeded.city.version }),
       () => app.call('claim.delete', { id: seeded.allegation.id, version: seeded.allegation.version }),
     ];
-    for (const step of steps) {
-      await step();
-      expect(dump(db)).toBe(recomputed(db));
-    }
-    for (let i = 0; i < steps.length; i++) {
-      await app.call('history.undo', {});
-      expect(dump(db)).toBe(recomputed(db));
-    }
-    for (let i = 0; i < steps.length; i++) {
-      await app.call('history.redo', {});
-      expect(dump(db)).toBe(recomputed(db));
-    }
+    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db)));
     app.store.close();
   });
 });

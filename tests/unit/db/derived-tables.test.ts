@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DERIVED_BACKFILL } from '../../../db/migrations/0030-ranked-adjacency';
 import { neighborhood, NEIGHBOUR_SQL } from '../../../db/queries/graph';
 import type { SqliteDb } from '../../../db/open';
-import { seedLikeGraph, testApp } from '../helpers';
+import { seedLikeGraph, testApp, throughHistory } from '../helpers';
 
 const DERIVED = ['hub', 'hub_nbr', 'hub_role', 'hub_rel', 'alleged'];
 
@@ -57,18 +57,7 @@ describe('derived tables (migration 0030)', () => {
       () => app.call('entity.delete', { id: seeded.city.id, version: seeded.city.version }),
       () => app.call('claim.delete', { id: seeded.allegation.id, version: seeded.allegation.version }),
     ];
-    for (const step of steps) {
-      await step();
-      expect(dump(db)).toBe(recomputed(db));
-    }
-    for (let i = 0; i < steps.length; i++) {
-      await app.call('history.undo', {});
-      expect(dump(db)).toBe(recomputed(db));
-    }
-    for (let i = 0; i < steps.length; i++) {
-      await app.call('history.redo', {});
-      expect(dump(db)).toBe(recomputed(db));
-    }
+    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db)));
     // demotion and promotion by importance
     db.prepare('UPDATE entity SET importance = 10 WHERE id = ?').run(hub.id);
     expect(dump(db)).toBe(recomputed(db));
