@@ -11,6 +11,12 @@ import { stressLayout } from './stress';
 
 /** Space between two linked discs in the stress pass. */
 const EDGE_GAP = 90;
+/**
+ * Room kept between an added node (or fan) and what is already on the canvas: enough for an edge
+ * and its label to show between them (at the plain label gap the new nodes sat box to box and edge
+ * labels ran over them).
+ */
+const ADDED_CLEARANCE = 56;
 
 interface Indexed { nodes: readonly LayoutNode[]; adjacency: number[][] }
 
@@ -162,7 +168,7 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
     let spot = target;
     for (const candidate of spotsAround(target, step)) {
       spot = candidate;
-      if (parts.every((p) => !grid.hits(boxAt(p.node, { x: candidate.x + p.offset.x, y: candidate.y + p.offset.y })))) break;
+      if (parts.every((p) => !grid.hits(boxAt(p.node, { x: candidate.x + p.offset.x, y: candidate.y + p.offset.y }), ADDED_CLEARANCE))) break;
     }
     if (centre !== null) at[centre] = spot;
     leaves.forEach((l, k) => { at[l] = { x: spot.x + fan.offsets[k]!.x, y: spot.y + fan.offsets[k]!.y }; });
