@@ -77,6 +77,25 @@ INSERT INTO alias_term (term, n)
   ) SELECT w, count(DISTINCT id) FROM s WHERE w <> '' GROUP BY w;
 `;
 
+/**
+ * An external-content FTS5 table over one text column of `table`, with 1–3 letter prefix indexes,
+ * filled from the table and kept in sync by triggers named `<fts>_ai/_ad/_au`.
+ */
+function prefixedFts(fts: string, table: string, column: string): string {
+  return `CREATE VIRTUAL TABLE ${fts} USING fts5(${column}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', columnsize=0);
+INSERT INTO ${fts} (${fts}) VALUES ('rebuild');
+CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN
+  INSERT INTO ${fts} (rowid, ${column}) VALUES (new.id, new.${column});
+END;
+CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN
+  INSERT INTO ${fts} (${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});
+END;
+CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${column} ON ${table} BEGIN
+  INSERT INTO ${fts} (${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});
+  INSERT INTO ${fts} (rowid, ${column}) VALUES (new.id, new.${column});
+END;`;
+}
+
 export const migration0050: Migration = {
   version: 50,
   name: 'ranked-search',
@@ -97,29 +116,7 @@ DROP TRIGGER claim_fts_ai;
 DROP TRIGGER claim_fts_ad;
 DROP TRIGGER claim_fts_au;
 DROP TABLE claim_fts;
-CREATE VIRTUAL TABLE claim_fts USING fts5(text, content='claim', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', columnsize=0);
-INSERT INTO claim_fts (claim_fts) VALUES ('rebuild');
-CREATE TRIGGER claim_fts_ai AFTER INSERT ON claim BEGIN
-  INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER claim_fts_ad AFTER DELETE ON claim BEGIN
-  INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER claim_fts_au AFTER UPDATE OF text ON claim BEGIN
-  INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE VIRTUAL TABLE source_title_fts USING fts5(title, content='source', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', columnsize=0);
-INSERT INTO source_title_fts (source_title_fts) VALUES ('rebuild');
-CREATE TRIGGER source_title_fts_ai AFTER INSERT ON source BEGIN
-  INSERT INTO source_title_fts (rowid, title) VALUES (new.id, new.title);
-END;
-CREATE TRIGGER source_title_fts_ad AFTER DELETE ON source BEGIN
-  INSERT INTO source_title_fts (source_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
-END;
-CREATE TRIGGER source_title_fts_au AFTER UPDATE OF title ON source BEGIN
-  INSERT INTO source_title_fts (source_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
-  INSERT INTO source_title_fts (rowid, title) VALUES (new.id, new.title);
-END;
+${prefixedFts('claim_fts', 'claim', 'text')}
+${prefixedFts('source_title_fts', 'source', 'title')}
 `,
 };

@@ -2,6 +2,7 @@
 import { GraphStore } from '../../db/store';
 import { createRouter, type Router } from '../../electron/router';
 import type { Args, Method, Result } from '../../shared/api/contract';
+import type { SqliteDb } from '../../db/open';
 
 export interface TestApp {
   store: GraphStore;
@@ -17,6 +18,20 @@ export function testApp(path = ':memory:'): TestApp {
     router,
     call: async <M extends Method>(method: M, args: Args<M>) => (await router.call(method, args)) as Result<M>,
   };
+}
+
+/**
+ * What `dump` reads after `backfill` rebuilds derived tables from the base tables: computed in a
+ * savepoint and rolled back, so the database is left as it was.
+ */
+export function recomputed(db: SqliteDb, backfill: string, dump: (db: SqliteDb) => string): string {
+  db.exec('SAVEPOINT recompute');
+  try {
+    db.exec(backfill);
+    return dump(db);
+  } finally {
+    db.exec('ROLLBACK TO recompute; RELEASE recompute');
+  }
 }
 
 /**

@@ -10,24 +10,13 @@ import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import type { GraphEdge } from '../../../shared/graph/model';
 import { Rng } from '../../../bench/rng';
-import { seedLikeGraph, testApp, throughHistory } from '../helpers';
+import { recomputed, seedLikeGraph, testApp, throughHistory } from '../helpers';
 
 function dump(db: SqliteDb): string {
   return [
     JSON.stringify(db.prepare('SELECT * FROM band_member ORDER BY id').all()),
     JSON.stringify(db.prepare('SELECT * FROM band_adj ORDER BY owner_id, band, other_id, kind, ref_id').all()),
   ].join('\n');
-}
-
-/** The banded adjacency as the backfill would build it now (computed in a savepoint, rolled back). */
-function recomputed(db: SqliteDb): string {
-  db.exec('SAVEPOINT recompute');
-  try {
-    db.exec(BAND_BACKFILL);
-    return dump(db);
-  } finally {
-    db.exec('ROLLBACK TO recompute; RELEASE recompute');
-  }
 }
 
 describe('banded adjacency (migration 0040)', () => {
@@ -68,7 +57,7 @@ describe('banded adjacency (migration 0040)', () => {
     });
     expect(db.prepare('SELECT count(*) AS n FROM band_member').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM band_adj WHERE owner_id = ?').get(hub.id)).toEqual({ n: 120 });
-    expect(dump(db)).toBe(recomputed(db));
+    expect(dump(db)).toBe(recomputed(db, BAND_BACKFILL, dump));
     const raw = (summary: string, sql: string, ...args: unknown[]) => async () =>
       app.store.write({ action: 'test.raw', summary }, (w) => w.prepare(sql).run(...args));
     const steps: (() => Promise<unknown>)[] = [
@@ -90,7 +79,7 @@ describe('banded adjacency (migration 0040)', () => {
       () => app.call('entity.delete', { id: seeded.city.id, version: seeded.city.version }),
       () => app.call('claim.delete', { id: seeded.allegation.id, version: seeded.allegation.version }),
     ];
-    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db)));
+    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db, BAND_BACKFILL, dump)));
     app.store.close();
   });
 });

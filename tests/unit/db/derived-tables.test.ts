@@ -6,23 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { DERIVED_BACKFILL } from '../../../db/migrations/0030-ranked-adjacency';
 import { neighborhood, NEIGHBOUR_SQL } from '../../../db/queries/graph';
 import type { SqliteDb } from '../../../db/open';
-import { seedLikeGraph, testApp, throughHistory } from '../helpers';
+import { recomputed, seedLikeGraph, testApp, throughHistory } from '../helpers';
 
 const DERIVED = ['hub', 'hub_nbr', 'hub_role', 'hub_rel', 'alleged'];
 
 function dump(db: SqliteDb): string {
   return DERIVED.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'hub' || t === 'hub_rel' ? '1' : '1, 2, 3'}`).all())).join('\n');
-}
-
-/** The derived tables as the backfill would build them now (computed in a savepoint, rolled back). */
-function recomputed(db: SqliteDb): string {
-  db.exec('SAVEPOINT recompute');
-  try {
-    db.exec(DERIVED_BACKFILL);
-    return dump(db);
-  } finally {
-    db.exec('ROLLBACK TO recompute; RELEASE recompute');
-  }
 }
 
 describe('derived tables (migration 0030)', () => {
@@ -57,12 +46,12 @@ describe('derived tables (migration 0030)', () => {
       () => app.call('entity.delete', { id: seeded.city.id, version: seeded.city.version }),
       () => app.call('claim.delete', { id: seeded.allegation.id, version: seeded.allegation.version }),
     ];
-    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db)));
+    await throughHistory(app, steps, () => expect(dump(db)).toBe(recomputed(db, DERIVED_BACKFILL, dump)));
     // demotion and promotion by importance
     db.prepare('UPDATE entity SET importance = 10 WHERE id = ?').run(hub.id);
-    expect(dump(db)).toBe(recomputed(db));
+    expect(dump(db)).toBe(recomputed(db, DERIVED_BACKFILL, dump));
     db.prepare('UPDATE entity SET importance = 900 WHERE id = ?').run(hub.id);
-    expect(dump(db)).toBe(recomputed(db));
+    expect(dump(db)).toBe(recomputed(db, DERIVED_BACKFILL, dump));
     app.store.close();
   });
 
