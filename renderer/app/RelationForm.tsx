@@ -6,19 +6,19 @@ import { parseNodeId } from '../../shared/graph/ids';
 import { useSkein } from '../state/store';
 import type { Actions } from './actions';
 import { Dialog } from './Dialog';
-import { EntityPicker, type Picked } from './EntityPicker';
+import { NodePicker, type PickedNode } from './NodePicker';
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-function selectedEntity(): Picked | null {
+function selectedEntity(): PickedNode | null {
   const { selectedId, nodes } = useSkein.getState();
   const parsed = selectedId ? parseNodeId(selectedId) : null;
   return parsed?.type === 'entity' && selectedId ? { id: parsed.id, label: nodes[selectedId]?.label ?? selectedId } : null;
 }
 
 export function RelationForm({ actions, onClose }: { actions: Actions; onClose(): void }) {
-  const [from, setFrom] = useState<Picked | null>(selectedEntity);
-  const [to, setTo] = useState<Picked | null>(null);
+  const [from, setFrom] = useState<PickedNode | null>(selectedEntity);
+  const [to, setTo] = useState<PickedNode | null>(null);
   const [kind, setKind] = useState<RelationKind>('member_of');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -38,13 +38,13 @@ export function RelationForm({ actions, onClose }: { actions: Actions; onClose()
   return (
     <Dialog title="New relation" onClose={onClose} testId="relation-dialog">
       <form className="form" onSubmit={submit}>
-        <EntityPicker label="From" value={from} onChange={setFrom} testId="relation-from" />
+        <NodePicker label="From" value={from} onChange={setFrom} testId="relation-from" />
         <label>Relation
           <select data-testid="relation-kind" value={kind} onChange={(e) => setKind(e.target.value as RelationKind)}>
             {RELATION_KINDS.map((k) => <option key={k} value={k}>{k.replace(/_/g, ' ')}</option>)}
           </select>
         </label>
-        <EntityPicker label="To" value={to} onChange={setTo} testId="relation-to" />
+        <NodePicker label="To" value={to} onChange={setTo} testId="relation-to" />
         <div className="row">
           <label className="grow">From date (optional)<input value={start} placeholder="1987 or 1987-05" onChange={(e) => setStart(e.target.value)} /></label>
           <label className="grow">To date (optional)<input value={end} placeholder="2001" onChange={(e) => setEnd(e.target.value)} /></label>

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { CLAIM_STATUSES, EVIDENCE_LEVELS, PREDICATES, STANCES, type Claim, type ClaimStatus, type Evidence, type Role, type Stance } from '../../shared/domain/model';
 import { CredibilityPicker } from './grades';
-import { NodePicker, type PickedNode } from './NodePicker';
+import { NodePicker, type PickedNode } from '../app/NodePicker';
 import { badDate } from './RelationEditor';
 
 export interface ClaimValues {

@@ -8,7 +8,7 @@ import { errorMessage } from '../backend/types';
 import { Dialog } from '../app/Dialog';
 import { useSkein } from '../state/store';
 import { useCuration } from './actions';
-import { NodePicker } from './NodePicker';
+import { NodePicker } from '../app/NodePicker';
 
 type Candidate = Pick<EntityDetail['entity'], 'id' | 'name' | 'kind'>;
 

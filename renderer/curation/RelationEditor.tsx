@@ -6,7 +6,7 @@ import type { EntityDetail } from '../../shared/api/contract';
 import { RELATION_KINDS, type RelationKind } from '../../shared/domain/model';
 import { useCuration } from './actions';
 import { ConfirmDelete } from './ConfirmDelete';
-import { NodePicker, type PickedNode } from './NodePicker';
+import { NodePicker, type PickedNode } from '../app/NodePicker';
 import { NotesSection } from './Notes';
 
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

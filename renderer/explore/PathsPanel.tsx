@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Result } from '../../shared/api/contract';
 import { parseNodeId } from '../../shared/graph/ids';
 import type { GraphNode } from '../../shared/graph/model';
-import { EntityPicker, type Picked } from '../app/EntityPicker';
+import { NodePicker, type PickedNode } from '../app/NodePicker';
 import { KindBadge } from '../app/KindBadge';
 import { useBackend } from '../backend/context';
 import { errorMessage } from '../backend/types';
@@ -18,13 +18,13 @@ type Found = Result<'path.find'>;
 function End({ label, id, onPick, testId }: { label: string; id: string | null; onPick(id: string | null): void; testId: string }) {
   const node = useSkein((s) => (id ? s.nodes[id] : undefined));
   const selectedId = useSkein((s) => s.selectedId);
-  const picked: Picked | null = id && node ? { id: parseNodeId(id)?.id ?? 0, label: node.label } : null;
+  const picked: PickedNode | null = id && node ? { id: parseNodeId(id)?.id ?? 0, label: node.label } : null;
   return (
     <div className="path-end" data-testid={testId} data-node-id={id ?? ''}>
       {id && node?.type !== 'entity' ? (
         <p><span className="muted">{label}: </span>{node?.label ?? id} <button type="button" className="link" onClick={() => onPick(null)}>change</button></p>
       ) : (
-        <EntityPicker key={id ?? 'none'} label={label} value={picked} onChange={(p) => onPick(p ? `e:${p.id}` : null)} testId={`${testId}-picker`} />
+        <NodePicker key={id ?? 'none'} label={label} value={picked} onChange={(p) => onPick(p ? `e:${p.id}` : null)} testId={`${testId}-picker`} />
       )}
       <button type="button" disabled={!selectedId || selectedId === id} onClick={() => onPick(selectedId)}>Use selected</button>
     </div>

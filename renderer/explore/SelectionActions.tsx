@@ -7,7 +7,7 @@ import { ALIAS_KINDS, ENTITY_KINDS, RELATION_KINDS, STANCES, type AliasKind, typ
 import type { GraphNode } from '../../shared/graph/model';
 import { nodeId } from '../../shared/graph/ids';
 import type { Actions } from '../app/actions';
-import { EntityPicker, type Picked } from '../app/EntityPicker';
+import { NodePicker, type PickedNode } from '../app/NodePicker';
 import { useBackend } from '../backend/context';
 import { errorMessage } from '../backend/types';
 import { useSkein } from '../state/store';
@@ -17,7 +17,7 @@ export interface TextSelection { start: number; end: number; text: string }
 type Mode = 'entity' | 'alias' | 'claim' | 'relation' | null;
 
 /** Entities mentioned inside the selection, in text order (to prefill a relation's ends). */
-export function entitiesIn(spans: readonly Span[], sel: { start: number; end: number }, info: Record<string, GraphNode>): Picked[] {
+export function entitiesIn(spans: readonly Span[], sel: { start: number; end: number }, info: Record<string, GraphNode>): PickedNode[] {
   const seen = new Set<number>();
   return spans
     .filter((s) => s.target === 'entity' && s.start >= sel.start && s.end <= sel.end)
@@ -44,14 +44,14 @@ export function SelectionActions({ actions, sourceId, selection, sourceText, spa
   const [name, setName] = useState(selection.text.slice(0, 500));
   const [kind, setKind] = useState<EntityKind>('person');
   const [aliasKind, setAliasKind] = useState<AliasKind>('alias');
-  const [owner, setOwner] = useState<Picked | null>(null);
+  const [owner, setOwner] = useState<PickedNode | null>(null);
   const sentence = sentenceAround(sourceText, selection.start, selection.end);
   const [claimText, setClaimText] = useState(sourceText.slice(sentence.start, sentence.end).slice(0, 2000));
   const [stance, setStance] = useState<Stance>('asserts');
   const mentioned = entitiesIn(spans, selection, info);
-  const [claimant, setClaimant] = useState<Picked | null>(mentioned[0] ?? null);
-  const [from, setFrom] = useState<Picked | null>(mentioned[0] ?? null);
-  const [to, setTo] = useState<Picked | null>(mentioned[1] ?? null);
+  const [claimant, setClaimant] = useState<PickedNode | null>(mentioned[0] ?? null);
+  const [from, setFrom] = useState<PickedNode | null>(mentioned[0] ?? null);
+  const [to, setTo] = useState<PickedNode | null>(mentioned[1] ?? null);
   const [relKind, setRelKind] = useState<RelationKind>('associate_of');
 
   const span = { sourceId, start: selection.start, end: selection.end };
@@ -105,7 +105,7 @@ export function SelectionActions({ actions, sourceId, selection, sourceText, spa
           )}
           {mode === 'alias' && (
             <>
-              <EntityPicker label="Alias of" value={owner} onChange={setOwner} testId="sel-alias-owner" />
+              <NodePicker label="Alias of" value={owner} onChange={setOwner} testId="sel-alias-owner" />
               <label>Alias kind
                 <select value={aliasKind} onChange={(e) => setAliasKind(e.target.value as AliasKind)}>{ALIAS_KINDS.map((k) => <option key={k}>{k}</option>)}</select>
               </label>
@@ -114,7 +114,7 @@ export function SelectionActions({ actions, sourceId, selection, sourceText, spa
           {mode === 'claim' && (
             <>
               <label>Claim<textarea data-testid="sel-claim-text" rows={3} value={claimText} onChange={(e) => setClaimText(e.target.value)} /></label>
-              <EntityPicker label="Claimant (optional)" value={claimant} onChange={setClaimant} testId="sel-claimant" />
+              <NodePicker label="Claimant (optional)" value={claimant} onChange={setClaimant} testId="sel-claimant" />
               <label>Stance
                 <select value={stance} onChange={(e) => setStance(e.target.value as Stance)}>{STANCES.map((k) => <option key={k}>{k}</option>)}</select>
               </label>
@@ -122,11 +122,11 @@ export function SelectionActions({ actions, sourceId, selection, sourceText, spa
           )}
           {mode === 'relation' && (
             <>
-              <EntityPicker label="From" value={from} onChange={setFrom} testId="sel-rel-from" />
+              <NodePicker label="From" value={from} onChange={setFrom} testId="sel-rel-from" />
               <label>Relation
                 <select value={relKind} onChange={(e) => setRelKind(e.target.value as RelationKind)}>{RELATION_KINDS.map((k) => <option key={k} value={k}>{k.replace(/_/g, ' ')}</option>)}</select>
               </label>
-              <EntityPicker label="To" value={to} onChange={setTo} testId="sel-rel-to" />
+              <NodePicker label="To" value={to} onChange={setTo} testId="sel-rel-to" />
             </>
           )}
           {error && <p role="alert" className="error-text">{error}</p>}

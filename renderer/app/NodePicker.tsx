@@ -1,16 +1,17 @@
-// Choose an existing entity or claim by typing (claimant, subjects and objects, "responds to", a
-// relation's ends and supporting claim). Like app/EntityPicker, but for any node type and with a
-// "clear" button, since most of these fields may be empty.
+// Choose an existing entity or claim by typing part of a name, alias or claim text: a relation's
+// ends and supporting claim, a claim's claimant, subjects, objects and "responds to", an alias's
+// owner, a path's ends. Keyboard-usable (arrows, Enter), with a "clear" button since most of these
+// fields may be empty.
 import { useState } from 'react';
 import type { SearchHit } from '../../shared/api/contract';
 import { parseNodeId, type NodeType } from '../../shared/graph/ids';
-import { KindBadge } from '../app/KindBadge';
-import { useSearchHits } from '../app/useSearchHits';
+import { KindBadge } from './KindBadge';
+import { useSearchHits } from './useSearchHits';
 
 export interface PickedNode { id: number; label: string }
 
-export function NodePicker({ label, type, value, onChange, testId, placeholder }: {
-  label: string; type: NodeType; value: PickedNode | null; onChange(p: PickedNode | null): void; testId: string; placeholder?: string;
+export function NodePicker({ label, type = 'entity', value, onChange, testId, placeholder }: {
+  label: string; type?: NodeType; value: PickedNode | null; onChange(p: PickedNode | null): void; testId: string; placeholder?: string;
 }) {
   const [query, setQuery] = useState(value?.label ?? '');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -36,9 +37,10 @@ export function NodePicker({ label, type, value, onChange, testId, placeholder }
             role="combobox"
             aria-expanded={showList}
             aria-controls={listId}
+            aria-activedescendant={showList ? `${listId}-${active}` : undefined}
             autoComplete="off"
             value={query}
-            placeholder={placeholder ?? 'Type to search'}
+            placeholder={placeholder ?? (type === 'entity' ? 'Type a name or alias' : 'Type to search')}
             onChange={(e) => { setQuery(e.target.value); if (value) onChange(null); }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, hits.length - 1)); }
@@ -49,13 +51,15 @@ export function NodePicker({ label, type, value, onChange, testId, placeholder }
           {(value || query) && <button type="button" aria-label={`Clear ${label}`} onClick={() => { setQuery(''); onChange(null); }}>×</button>}
         </span>
       </label>
+      {value && <span className="picked" data-testid={`${testId}-picked`}>✓ {value.label}</span>}
       {error && <span className="error-text">{error}</span>}
       {showList && (
         <ul id={listId} role="listbox" className="search-results picker-results" aria-label={`${label} matches`}>
           {hits.map((hit, i) => (
-            <li key={hit.nodeId} role="option" aria-selected={i === active} className={i === active ? 'hit active' : 'hit'}
-              onMouseDown={(e) => { e.preventDefault(); choose(hit); }}>
+            <li key={hit.nodeId} id={`${listId}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'hit active' : 'hit'}
+              data-node-id={hit.nodeId} onMouseDown={(e) => { e.preventDefault(); choose(hit); }}>
               <KindBadge type={hit.type} kind={hit.kind} /><span className="hit-label">{hit.label}</span>
+              {hit.match && <span className="hit-match">matched “{hit.match}”</span>}
             </li>
           ))}
         </ul>
