@@ -35,6 +35,9 @@ const POPULATE: Record<number, string> = {
        INSERT INTO alias (entity_id, name, norm, kind, importance) VALUES (1, 'Populated Person', 'populated person', 'name', 7);
        INSERT INTO claim (uid, text, stance, created_at, updated_at) VALUES ('populated-c', 'Populated says', 'asserts', 1, 1);
        INSERT INTO source (uid, kind, title, retrieved_at, text, sha256, created_at, updated_at) VALUES ('populated-s', 'note', 'Populated', 1, 'Text', 'h', 1, 1);`,
+  50: `INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 20, 1, 1);
+       INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-2', 'person', 'Other Person', 1, 1);
+       INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES ('populated-r', 'associate_of', 1, 2, 1, 1);`,
 };
 
 describe('migrations', () => {
