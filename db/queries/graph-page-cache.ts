@@ -1,18 +1,30 @@
 // A per-connection cache of large expansion pages (a hub's page: ~500 nodes, ~3,300 edges, several
-// ms of CPU at 1M entities even with banded adjacency, more on a cold file). Analysts re-expand the same hubs (collapse and
-// expand again, "show more" after a back-and-forth), and nothing in a page changes unless the
-// investigation does. A cached page is only returned while the connection provably saw no change:
-//  - `PRAGMA data_version` changes when another connection (CLI, browser mode, a batch) commits;
+// ms of CPU at 1M entities even with banded adjacency, tens of ms on a cold file). Analysts
+// re-expand the same hubs (collapse and expand again, "show more" after a back-and-forth), and a
+// page only changes when a node on it, an edge at one, or the ranked lists of its centre change.
+// A cached page is only returned while it provably equals a fresh computation:
 //  - `total_changes()` counts every row this connection wrote (triggers included, rolled back or
-//    not), so any own write, even uncommitted, turns every entry stale; the expansion's own fills
-//    of its temp id sets (fillTemp, counted there) are subtracted, other temp writes would only
-//    cause a spurious miss, never a stale hit;
-//  - `PRAGMA schema_version` covers schema changes (migrations, DROP), which total_changes skips;
+//    not), so any own write, even uncommitted, drops every page; the expansion's own fills of its
+//    temp id sets (fillTemp, counted there) are subtracted, other temp writes would only cause a
+//    spurious miss, never a stale hit;
+//  - `PRAGMA schema_version` covers schema changes (migrations, DROP), which total_changes skips:
+//    every page is dropped;
+//  - `PRAGMA data_version` changes when another connection (CLI, browser mode, a batch) commits.
+//    Then the nodes those commits touched are read from graph_touch (db/migrations/0060: one row
+//    per node, the seq of its last change, written by triggers in the writer's transaction) and
+//    only the pages they can change are dropped: a page showing a touched node (as a node, or as
+//    an end of its edges: the centre, its new nodes and the `known` nodes), and a page whose
+//    centre is next to a node whose importance or merge state changed (it may enter, leave or move
+//    in the centre's ranked lists). A batch import that does not touch a hub's page leaves it
+//    cached (S6). Anything unexpected (graph_touch missing or reset, a huge change) drops all;
 //  - GraphStore drops the pages after each of its write transactions, committed or rolled back
 //    (dropPages): total_changes does not go back on a rollback, so a page computed between an
 //    uncommitted write and its rollback would otherwise look current. A raw db.transaction outside
 //    the store that expands a node and then rolls back is not covered (the app writes via the store).
 // Entries are frozen: a caller that tried to change a shared result would throw, not corrupt it.
+import type { Statement } from 'better-sqlite3';
+import { parseNodeId, type NodeType } from '../../shared/graph/ids';
+import { touchKey } from '../migrations/0060-graph-touch';
 import type { SqliteDb } from '../open';
 import { tempWriteCount } from './graph-edges';
 
@@ -20,25 +32,113 @@ import { tempWriteCount } from './graph-edges';
 export const CACHE_MIN_NODES = 100;
 /** At most this many pages per connection (~1 MB each at most): 16 hubs × 2 pages, as in S2. */
 export const CACHE_ENTRIES = 32;
+/** More nodes touched than this since the last look (a bulk import): every page is dropped. */
+export const TOUCH_LIMIT = 20_000;
 
 const VERSION_SQL = `SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version()) AS d,
   (SELECT schema_version FROM pragma_schema_version()) AS s`;
 
-interface Cache { version: string; pages: Map<string, unknown> }
+/** The hot SQL of the cross-connection check, exported so that a query-plan test checks what runs. */
+export const TOUCH_SQL = {
+  /** the version and the last change seq in one statement: one read snapshot */
+  version: `SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version()) AS d,
+    (SELECT schema_version FROM pragma_schema_version()) AS s, (SELECT coalesce(max(seq), 0) FROM graph_touch) AS q`,
+  touched: 'SELECT node FROM graph_touch WHERE seq > ? LIMIT ?',
+  /**
+   * Whether one of the entities / claims (JSON arrays) whose rank changed is next to the centre:
+   * only then can it enter, leave or move in the centre's ranked lists. An edge added or removed
+   * since touches the centre itself, so the current adjacency is the one to test.
+   */
+  adjacent: {
+    entity: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j
+        WHERE EXISTS (SELECT 1 FROM relation r WHERE r.from_id = @id AND r.to_id = j.value)
+           OR EXISTS (SELECT 1 FROM relation r WHERE r.to_id = @id AND r.from_id = j.value))
+      OR EXISTS (SELECT 1 FROM json_each(@claims) j
+        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = j.value AND c.claimant_id = @id)
+           OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = j.value AND r.entity_id = @id)) AS near`,
+    claim: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j
+        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = @id AND c.claimant_id = j.value)
+           OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = @id AND r.entity_id = j.value))
+      OR EXISTS (SELECT 1 FROM json_each(@claims) j
+        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = j.value AND c.responds_to = @id)
+           OR EXISTS (SELECT 1 FROM claim c WHERE c.id = @id AND c.responds_to = j.value)) AS near`,
+    source: `SELECT EXISTS (SELECT 1 FROM json_each(@claims) j
+        WHERE EXISTS (SELECT 1 FROM span s WHERE s.claim_id = j.value AND s.source_id = @id)) AS near`,
+  } satisfies Record<NodeType, string>,
+} as const;
+
+interface Entry {
+  page: unknown;
+  center: { type: NodeType; id: number };
+  /** touchKey of every node the page depends on (centre, nodes, known); null: any commit drops it */
+  deps: Set<number> | null;
+}
+interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
+interface Version { own: string; data: number; seq: number | null }
+
+interface Statements { version: Statement; touched: Statement | null; adjacent: Map<NodeType, Statement> }
 
 const caches = new WeakMap<SqliteDb, Cache>();
-const versionStatements = new WeakMap<SqliteDb, { get: () => unknown }>();
+const prepared = new WeakMap<SqliteDb, Statements>();
 
-function versionOf(db: SqliteDb): string {
-  let statement = versionStatements.get(db);
-  if (!statement) versionStatements.set(db, (statement = db.prepare(VERSION_SQL)));
-  const v = statement.get() as { t: number; d: number; s: number };
-  return `${v.t - tempWriteCount(db)}:${v.d}:${v.s}`;
+function statementsOf(db: SqliteDb): Statements {
+  let s = prepared.get(db);
+  if (!s) {
+    try {
+      s = { version: db.prepare(TOUCH_SQL.version), touched: db.prepare(TOUCH_SQL.touched).pluck(), adjacent: new Map() };
+    } catch {
+      // a file without graph_touch (read-only, not migrated): any commit elsewhere drops every page
+      s = { version: db.prepare(VERSION_SQL), touched: null, adjacent: new Map() };
+    }
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+function versionOf(db: SqliteDb): Version {
+  const v = statementsOf(db).version.get() as { t: number; d: number; s: number; q?: number };
+  return { own: `${v.t - tempWriteCount(db)}:${v.s}`, data: v.d, seq: v.q ?? null };
 }
 
 /** Forgets every page of this connection (GraphStore calls it after each write transaction). */
 export function dropPages(db: SqliteDb): void {
   caches.delete(db);
+}
+
+/**
+ * Drops the pages that the nodes touched since `cache.seq` can change; false when that cannot be
+ * told (then the caller drops them all).
+ */
+function dropTouched(db: SqliteDb, cache: Cache, seq: number | null): boolean {
+  const statements = statementsOf(db);
+  if (seq === null || cache.seq === null || seq < cache.seq || !statements.touched) return false;
+  if (seq === cache.seq) return true;
+  const touched = statements.touched.all(cache.seq, TOUCH_LIMIT + 1) as number[];
+  if (touched.length > TOUCH_LIMIT) return false;
+  const nodes: number[] = [];
+  const ranked: number[] = [];
+  for (const key of touched) (key % 2 === 0 ? nodes : ranked).push(key - (key % 2));
+  for (const [key, entry] of cache.pages) {
+    if (!entry.deps || nodes.some((k) => entry.deps!.has(k)) || ranked.some((k) => entry.deps!.has(k))) {
+      cache.pages.delete(key);
+      continue;
+    }
+    if (ranked.length === 0) continue;
+    const entities: number[] = [];
+    const claims: number[] = [];
+    for (const k of ranked) {
+      const type = (k % 8) / 2;
+      if (type === 0) entities.push((k - type * 2) / 8);
+      else if (type === 1) claims.push((k - type * 2) / 8);
+    }
+    if (entities.length === 0 && claims.length === 0) continue;
+    const { type, id } = entry.center;
+    let adjacent = statements.adjacent.get(type);
+    if (!adjacent) statements.adjacent.set(type, (adjacent = db.prepare(TOUCH_SQL.adjacent[type]).pluck()));
+    const near = adjacent.get(type === 'source' ? { id, claims: JSON.stringify(claims) } : { id, entities: JSON.stringify(entities), claims: JSON.stringify(claims) });
+    if (near) cache.pages.delete(key);
+  }
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -57,26 +157,47 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** What a computed page is made of: its size, its centre and every node it depends on. */
+export interface PageInfo { size: number; center: string; nodes: () => Iterable<string> }
+
+function depsOf(nodes: Iterable<string>): Set<number> | null {
+  const deps = new Set<number>();
+  for (const raw of nodes) {
+    const parsed = parseNodeId(raw);
+    if (!parsed) continue;
+    const key = touchKey(parsed.type, parsed.id);
+    if (!Number.isSafeInteger(key)) return null;
+    deps.add(key);
+  }
+  return deps;
+}
+
 /**
- * `compute()`'s result for `key`, from the cache while this connection saw no change since it was
- * stored. `size(result)` decides whether a fresh result is worth keeping (≥ CACHE_MIN_NODES).
+ * `compute()`'s result for `key`, from the cache while it provably equals a fresh computation.
+ * `info(result)` says whether it is worth keeping (size ≥ CACHE_MIN_NODES) and what it depends on.
  */
-export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, size: (result: T) => number): T {
+export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info: (result: T) => PageInfo): T {
   let cache = caches.get(db);
   const before = versionOf(db);
-  if (cache && cache.version !== before) cache.pages.clear();
+  if (cache) {
+    if (cache.own !== before.own || (cache.data !== before.data && !dropTouched(db, cache, before.seq))) cache.pages.clear();
+    cache.own = before.own;
+    cache.data = before.data;
+    cache.seq = before.seq;
+  }
   const hit = cache?.pages.get(key);
   if (hit !== undefined) {
     // least recently used first: a hit moves to the end
     cache!.pages.delete(key);
     cache!.pages.set(key, hit);
-    return hit as T;
+    return hit.page as T;
   }
   const result = compute();
-  if (size(result) < CACHE_MIN_NODES) return result;
-  if (!cache) caches.set(db, (cache = { version: before, pages: new Map() }));
-  cache.version = before;
-  cache.pages.set(key, deepFreeze(result));
+  const about = info(result);
+  const center = parseNodeId(about.center);
+  if (about.size < CACHE_MIN_NODES || !center) return result;
+  if (!cache) caches.set(db, (cache = { ...before, pages: new Map() }));
+  cache.pages.set(key, { page: deepFreeze(result), center, deps: depsOf([about.center, ...about.nodes()]) });
   while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
   return result;
 }

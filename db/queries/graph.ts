@@ -210,10 +210,13 @@ export interface NeighborhoodOptions {
  * the centre and the nodes already known to the canvas.
  */
 export function neighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
-  // a hub's page is kept until the investigation changes (graph-page-cache.ts); the key is every
-  // argument, `known` in its order (it decides which edges come back)
+  // a hub's page is kept until a change can reach it (graph-page-cache.ts); the key is every
+  // argument, `known` in its order (it decides which edges come back); it depends on its centre,
+  // its nodes and the known nodes (the ends of its edges)
   const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
-  return cachedPage(db, key, () => computeNeighborhood(db, center, options), (page) => page.nodes.length);
+  return cachedPage(db, key, () => computeNeighborhood(db, center, options), (page) => ({
+    size: page.nodes.length, center, nodes: () => [...page.nodes.map((n) => n.id), ...options.known],
+  }));
 }
 
 export interface NeighborhoodPage {

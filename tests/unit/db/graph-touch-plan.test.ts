@@ -1,0 +1,41 @@
+// Query plans of the cross-connection page check (graph-page-cache.ts, migration 0060): what changed
+// is one range of graph_touch_seq, each adjacency test of a touched node is a key lookup (never a
+// walk of a hub's adjacency), and the triggers find the last seq at the end of the index.
+import { afterAll, describe, expect, it } from 'vitest';
+import { GraphStore } from '../../../db/store';
+import { TOUCH_SQL } from '../../../db/queries/graph-page-cache';
+
+const store = GraphStore.memory();
+const db = store.db;
+afterAll(() => store.close());
+
+function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string {
+  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
+  return rows.map((r) => r.detail).join('\n');
+}
+
+describe('page check plans', () => {
+  it('reads what changed since a seq as one index range, and the last seq from the end of the index', () => {
+    expect(plan(TOUCH_SQL.touched, [1, 10])).toContain('SEARCH graph_touch USING COVERING INDEX graph_touch_seq (seq>?)');
+    expect(plan(TOUCH_SQL.version)).toMatch(/SEARCH graph_touch USING COVERING INDEX graph_touch_seq|graph_touch_seq/);
+    expect(plan(TOUCH_SQL.version)).not.toMatch(/SCAN graph_touch\b/);
+  });
+
+  it('tests adjacency of touched nodes by key, never by scanning an adjacency', () => {
+    const args = { id: 1, entities: '[2]', claims: '[3]' };
+    const entity = plan(TOUCH_SQL.adjacent.entity, args);
+    expect(entity).toMatch(/SEARCH r USING COVERING INDEX relation_(from|to) \((from|to)_id=\? AND (to|from)_id=\?\)/);
+    expect(entity).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(entity).toMatch(/SEARCH r USING (COVERING INDEX claim_role_entity \(entity_id=\? AND claim_id=\?\)|PRIMARY KEY \(claim_id=\? AND entity_id=\?\))/);
+    const claim = plan(TOUCH_SQL.adjacent.claim, args);
+    expect(claim).toMatch(/SEARCH r USING (COVERING INDEX claim_role_entity \(entity_id=\? AND claim_id=\?\)|PRIMARY KEY \(claim_id=\? AND entity_id=\?\))/);
+    expect(claim).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
+    const source = plan(TOUCH_SQL.adjacent.source, { id: 1, claims: '[3]' });
+    expect(source).toContain('COVERING INDEX span_claim (claim_id=? AND source_id=?)');
+    // the only scans: the constant row and the touched ids themselves
+    for (const lines of [entity, claim, source]) {
+      for (const line of lines.split('\n').filter((l) => l.startsWith('SCAN'))) expect(line).toMatch(/^SCAN (CONSTANT ROW|j VIRTUAL TABLE)/);
+    }
+  });
+});

@@ -1,0 +1,184 @@
+// Cached expansion pages across connections (graph-page-cache.ts with migration 0060's graph_touch):
+// a reader's cached pages always equal a fresh computation after every kind of write committed by
+// another connection (inserts, deletes, merges and unmerges, importance changes of nodes on and off
+// the pages, label edits, claim status, stance and predicate edits, spans, source grades) and
+// through undo and redo; and a commit that cannot change a page leaves that very page cached.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GraphStore } from '../../../db/store';
+import type { SqliteDb } from '../../../db/open';
+import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
+import { dropPages } from '../../../db/queries/graph-page-cache';
+import { addSpan, createSource } from '../../../db/queries/sources';
+import { testApp, throughHistory, type TestApp } from '../helpers';
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+
+function investigation(): { app: TestApp; reader: GraphStore; fresh: GraphStore } {
+  const path = join(mkdtempSync(join(tmpdir(), 'skein-touch-')), 'inv.skein');
+  const app = testApp(path);
+  const reader = new GraphStore(path, { history: false, checkIntegrity: false });
+  const fresh = new GraphStore(path, { history: false, checkIntegrity: false });
+  closers.push(() => app.store.close(), () => reader.close(), () => fresh.close());
+  return { app, reader, fresh };
+}
+
+/** A page as plain data, to compare a cached one with a fresh one. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+/**
+ * Two hubs with disjoint neighbourhoods: `hub` with 220 people (importance spread so that pages cut
+ * through them), 110 claims with the hub as subject and a person as object (claimants among the
+ * people, a few responses), one claim between two of the people, one source reporting the hub's
+ * claims, and one claim with 100 roles; `far`
+ * with 120 people of its own.
+ */
+function seed(app: TestApp) {
+  return app.store.write({ action: 'test.seed', summary: 'seed' }, (w) => {
+    let uid = 0;
+    const entity = w.prepare(`INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)`);
+    const relation = w.prepare(`INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)`);
+    const claim = w.prepare(`INSERT INTO claim (uid, text, claimant_id, stance, predicate, responds_to, importance, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)`);
+    const role = w.prepare('INSERT INTO claim_role (claim_id, entity_id, role) VALUES (?, ?, ?)');
+    const add = (kind: string, name: string, importance: number) => Number(entity.run(`u${uid++}`, kind, name, importance).lastInsertRowid);
+    const hub = add('organization', 'Hub Holdings', 600);
+    const people = Array.from({ length: 220 }, (_, i) => add('person', `Person ${i}`, (i * 37) % 90));
+    people.forEach((p, i) => relation.run(`u${uid++}`, i % 3 ? 'associate_of' : 'member_of', i % 2 ? hub : p, i % 2 ? p : hub));
+    for (let i = 0; i < 40; i++) relation.run(`u${uid++}`, 'owns', people[i]!, people[i + 1]!);
+    const far = add('organization', 'Far Away Ltd', 500);
+    const farPeople = Array.from({ length: 120 }, (_, i) => add('person', `Far ${i}`, i % 40));
+    farPeople.forEach((p) => relation.run(`u${uid++}`, 'associate_of', far, p));
+    const claims: number[] = [];
+    for (let i = 0; i < 110; i++) {
+      const id = Number(claim.run(`u${uid++}`, `Claim ${i} about the hub`, i % 4 ? people[(i * 7) % 220]! : null,
+        ['asserts', 'denies', 'questions', 'reports'][i % 4]!, i % 3 ? 'paid' : null, i > 5 && i % 10 === 0 ? claims[i - 3]! : null, (i * 13) % 30).lastInsertRowid);
+      role.run(id, hub, 'subject');
+      role.run(id, people[(i * 11) % 220]!, 'object');
+      claims.push(id);
+    }
+    for (let i = 100; i < 200; i++) role.run(claims[0]!, people[i]!, 'object');
+    // a claim about two of the hub's people, not about the hub: its alleged edge is on the hub's pages, the claim is not
+    const side = Number(claim.run(`u${uid++}`, 'Person 0 paid Person 2', null, 'asserts', 'paid', null, 1).lastInsertRowid);
+    role.run(side, people[0]!, 'subject');
+    role.run(side, people[2]!, 'object');
+    const source = createSource(w, { kind: 'article', title: 'The hub files', text: 'x'.repeat(4000) } as never).id;
+    claims.forEach((c, i) => addSpan(w, source, i * 10, i * 10 + 5, { claimId: c }));
+    return { hub, people, far, farPeople, claims, side, source };
+  }).value;
+}
+
+type Spec = [center: string, options: NeighborhoodOptions];
+
+function specsOf(fresh: SqliteDb, s: ReturnType<typeof seed>): Spec[] {
+  const first: NeighborhoodOptions = { known: [], limit: 100, offset: 0 };
+  const known = neighborhood(fresh, `e:${s.hub}`, first).nodes.map((n) => n.id);
+  return [
+    [`e:${s.hub}`, first],
+    [`e:${s.hub}`, { known, limit: 100, offset: 100 }],
+    [`e:${s.hub}`, { known: [], limit: 500, offset: 0 }],
+    [`s:${s.source}`, { known: [], limit: 200, offset: 0 }],
+    [`c:${s.claims[0]}`, { known: [], limit: 200, offset: 0 }],
+    [`e:${s.far}`, { known: [], limit: 200, offset: 0 }],
+  ];
+}
+
+/** Every page from the reader (cached where it can be) equals one computed afresh. */
+function expectExact(reader: SqliteDb, fresh: SqliteDb, specs: Spec[]): void {
+  for (const [center, options] of specs) {
+    const got = neighborhood(reader, center, options);
+    dropPages(fresh);
+    expect(plain(got), `${center} ${options.limit}/${options.offset}`).toEqual(plain(neighborhood(fresh, center, options)));
+  }
+}
+
+describe('cached pages across connections (migration 0060)', () => {
+  it('equal a fresh computation after every kind of write by another connection, and through undo and redo', async () => {
+    const { app, reader, fresh } = investigation();
+    const s = seed(app);
+    const specs = specsOf(fresh.db, s);
+    for (const [center, options] of specs) expect(neighborhood(reader.db, center, options).nodes.length, center).toBeGreaterThanOrEqual(100);
+    expectExact(reader.db, fresh.db, specs);
+    const version = async (id: number) => (await app.call('entity.get', { id })).entity.version;
+    const claimVersion = async (id: number) => (await app.call('claim.get', { id })).claim.version;
+    const raw = (summary: string, sql: string, ...args: unknown[]) => () =>
+      app.store.write({ action: 'test.raw', summary }, (w) => w.prepare(sql).run(...args));
+    const [p, c] = [s.people, s.claims];
+    const lowest = (center: string, options: NeighborhoodOptions) => neighborhood(fresh.db, center, options).nodes.filter((n) => n.type === 'entity').at(-1)!.id;
+    const offPage = Number(lowest(`e:${s.hub}`, specs[1]![1]).slice(2)); // on the "show more" page, not the first
+    const steps: (() => unknown)[] = [
+      // a neighbour off the first page rises into it; a claim off the first page does too
+      raw('rise', 'UPDATE entity SET importance = 1000 WHERE id = ?', offPage),
+      raw('claim rise', 'UPDATE claim SET importance = 500 WHERE id = ?', c[109]),
+      // one falls out of the first page (the page's lowest rank moves in)
+      raw('fall', 'UPDATE entity SET importance = 0 WHERE id = ?', p[9]),
+      async () => app.call('entity.update', { id: p[3]!, version: await version(p[3]!), patch: { name: 'Renamed Person' } }),
+      () => app.call('relation.create', { kind: 'met_with', fromId: p[10]!, toId: p[200]! }),
+      () => app.call('relation.create', { kind: 'met_with', fromId: s.hub, toId: p[17]! }),
+      async () => app.call('claim.update', { id: c[4]!, version: await claimVersion(c[4]!), patch: { status: 'disputed', stance: 'denies' } }),
+      async () => app.call('claim.update', { id: c[5]!, version: await claimVersion(c[5]!), patch: { predicate: 'financed', text: 'Claim five, reworded' } }),
+      raw('alleged label', "UPDATE claim SET predicate = 'bribed', stance = 'denies' WHERE id = ?", s.side),
+      async () => app.call('claim.update', { id: c[6]!, version: await claimVersion(c[6]!), patch: { roles: [{ entityId: p[50]!, role: 'subject' }, { entityId: p[51]!, role: 'object' }] } }),
+      () => app.call('claim.create', {
+        text: 'The hub paid Person 12.', claimantId: p[13]!, stance: 'asserts', predicate: 'paid', respondsTo: c[0]!,
+        roles: [{ entityId: s.hub, role: 'subject' }, { entityId: p[12]!, role: 'object' }],
+      }),
+      () => app.call('entity.merge', { survivorId: p[20]!, mergedIds: [p[21]!, p[22]!] }),
+      () => app.call('entity.unmerge', { id: p[22]! }),
+      async () => app.call('claim.delete', { id: c[7]!, version: await claimVersion(c[7]!) }),
+      raw('span', 'INSERT INTO span (source_id, start, "end", exact, claim_id) VALUES (?, 5000, 5005, ?, ?)', s.source, 'x', c[8]),
+      raw('no span', 'DELETE FROM span WHERE claim_id = ? AND source_id = ?', c[9], s.source),
+      async () => app.call('source.grade', { id: s.source, version: (await app.call('source.get', { id: s.source })).source.version, reliability: 'B' }),
+      raw('role entity rises', 'UPDATE entity SET importance = 700 WHERE id = ?', p[150]),
+      raw('relation deleted', 'DELETE FROM relation WHERE from_id = ? AND to_id = ?', s.hub, p[1]),
+      raw('far away', "UPDATE entity SET name = 'Far Renamed' WHERE id = ?", s.farPeople[3]),
+    ];
+    await throughHistory(app, steps, () => expectExact(reader.db, fresh.db, specs));
+  });
+
+  it('keep a page that a commit elsewhere cannot change, and drop the ones it can', async () => {
+    const { app, reader, fresh } = investigation();
+    const s = seed(app);
+    const specs = specsOf(fresh.db, s);
+    const pages = () => specs.map(([center, options]) => neighborhood(reader.db, center, options));
+    const before = pages();
+    pages().forEach((page, i) => expect(page).toBe(before[i]));
+    // an article-like commit around the far hub only: a new person, a relation, a claim and a role
+    await app.call('entity.create', { kind: 'person', name: 'Newcomer' });
+    const far = s.farPeople;
+    await app.call('relation.create', { kind: 'met_with', fromId: far[1]!, toId: far[2]! });
+    await app.call('claim.create', { text: 'Far 1 met Far 2.', claimantId: far[4]!, roles: [{ entityId: far[1]!, role: 'subject' }] });
+    let after = pages();
+    for (let i = 0; i < 5; i++) expect(after[i], String(specs[i]![0])).toBe(before[i]);
+    expect(after[5]).not.toBe(before[5]);
+    expectExact(reader.db, fresh.db, specs);
+    // a rank change next to the hub (importance of a neighbour off every hub page but the full one)
+    const kept = pages();
+    const last = neighborhood(fresh.db, `e:${s.hub}`, { known: [], limit: 500, offset: 0 }).nodes.filter((n) => n.type === 'entity').at(-1)!;
+    app.store.write({ action: 'test.raw', summary: 'rank' }, (w) => w.prepare('UPDATE entity SET importance = importance + 0.5 WHERE id = ?').run(Number(last.id.slice(2))));
+    after = pages();
+    expect(after[2]).not.toBe(kept[2]); // it shows that neighbour
+    expect(after[0]).not.toBe(kept[0]); // it does not, but the neighbour might have entered it
+    expect(after[5]).toBe(kept[5]);
+    expectExact(reader.db, fresh.db, specs);
+  });
+
+  it('drops every page when the change log cannot be trusted', () => {
+    const { app, reader, fresh } = investigation();
+    const s = seed(app);
+    const specs = specsOf(fresh.db, s);
+    const page = () => neighborhood(reader.db, specs[5]![0], specs[5]![1]);
+    const first = page();
+    app.store.write({ action: 'test.raw', summary: 'reset' }, (w) => {
+      w.prepare("UPDATE entity SET name = 'Unseen' WHERE id = ?").run(s.farPeople[0]);
+      w.prepare('DELETE FROM graph_touch').run(); // whoever empties the log: nothing says what changed
+    });
+    const second = page();
+    expect(second).not.toBe(first);
+    expect(second.nodes.some((n) => n.label === 'Unseen')).toBe(true);
+    expectExact(reader.db, fresh.db, specs);
+  });
+});
