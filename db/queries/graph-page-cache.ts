@@ -15,8 +15,9 @@
 //    only the pages they can change are dropped: a page showing a touched node (as a node, or as
 //    an end of its edges: the centre, its new nodes and the `known` nodes), and a page whose
 //    centre is next to a node whose importance or merge state changed (it may enter, leave or move
-//    in the centre's ranked lists). A batch import that does not touch a hub's page leaves it
-//    cached (S6). Anything unexpected (graph_touch missing or reset, a huge change) drops all;
+//    in the centre's ranked lists) unless, on a first page, that node ranks below the page's last
+//    row of its type (graph.ts RankFloors). A batch import that does not touch a hub's page leaves
+//    it cached (S6). Anything unexpected (graph_touch missing or reset, a huge change) drops all;
 //  - GraphStore drops the pages after each of its write transactions, committed or rolled back
 //    (dropPages): total_changes does not go back on a rollback, so a page computed between an
 //    uncommitted write and its rollback would otherwise look current. A raw db.transaction outside
@@ -25,6 +26,7 @@
 import type { Statement } from 'better-sqlite3';
 import { parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { touchKey } from '../migrations/0060-graph-touch';
+import type { RankFloors } from './graph';
 import type { SqliteDb } from '../open';
 import { tempWriteCount } from './graph-edges';
 
@@ -45,25 +47,26 @@ export const TOUCH_SQL = {
     (SELECT schema_version FROM pragma_schema_version()) AS s, (SELECT coalesce(max(seq), 0) FROM graph_touch) AS q`,
   touched: 'SELECT node FROM graph_touch WHERE seq > ? LIMIT ?',
   /**
-   * Whether one of the entities / claims (JSON arrays) whose rank changed is next to the centre:
-   * only then can it enter, leave or move in the centre's ranked lists. An edge added or removed
-   * since touches the centre itself, so the current adjacency is the one to test.
+   * Whether one of the entities / claims (JSON arrays) whose rank changed is next to the centre and
+   * at least as important as the page's floor for its type (graph.ts RankFloors): only then can it
+   * enter, leave or move in the page's ranked lists. An edge added or removed since touches the
+   * centre itself, so the current adjacency is the one to test.
    */
   adjacent: {
-    entity: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j
-        WHERE EXISTS (SELECT 1 FROM relation r WHERE r.from_id = @id AND r.to_id = j.value)
-           OR EXISTS (SELECT 1 FROM relation r WHERE r.to_id = @id AND r.from_id = j.value))
-      OR EXISTS (SELECT 1 FROM json_each(@claims) j
-        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = j.value AND c.claimant_id = @id)
-           OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = j.value AND r.entity_id = @id)) AS near`,
-    claim: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j
-        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = @id AND c.claimant_id = j.value)
-           OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = @id AND r.entity_id = j.value))
-      OR EXISTS (SELECT 1 FROM json_each(@claims) j
-        WHERE EXISTS (SELECT 1 FROM claim c WHERE c.id = j.value AND c.responds_to = @id)
-           OR EXISTS (SELECT 1 FROM claim c WHERE c.id = @id AND c.responds_to = j.value)) AS near`,
-    source: `SELECT EXISTS (SELECT 1 FROM json_each(@claims) j
-        WHERE EXISTS (SELECT 1 FROM span s WHERE s.claim_id = j.value AND s.source_id = @id)) AS near`,
+    entity: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j CROSS JOIN entity e ON e.id = j.value
+        WHERE e.importance >= @entityFloor AND (EXISTS (SELECT 1 FROM relation r WHERE r.from_id = @id AND r.to_id = e.id)
+          OR EXISTS (SELECT 1 FROM relation r WHERE r.to_id = @id AND r.from_id = e.id)))
+      OR EXISTS (SELECT 1 FROM json_each(@claims) j CROSS JOIN claim c ON c.id = j.value
+        WHERE c.importance >= @claimFloor AND (c.claimant_id = @id
+          OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = c.id AND r.entity_id = @id))) AS near`,
+    claim: `SELECT EXISTS (SELECT 1 FROM json_each(@entities) j CROSS JOIN entity e ON e.id = j.value
+        WHERE e.importance >= @entityFloor AND (EXISTS (SELECT 1 FROM claim c WHERE c.id = @id AND c.claimant_id = e.id)
+          OR EXISTS (SELECT 1 FROM claim_role r WHERE r.claim_id = @id AND r.entity_id = e.id)))
+      OR EXISTS (SELECT 1 FROM json_each(@claims) j CROSS JOIN claim c ON c.id = j.value
+        WHERE c.importance >= @claimFloor AND (c.responds_to = @id
+          OR EXISTS (SELECT 1 FROM claim p WHERE p.id = @id AND p.responds_to = c.id))) AS near`,
+    source: `SELECT EXISTS (SELECT 1 FROM json_each(@claims) j CROSS JOIN claim c ON c.id = j.value
+        WHERE c.importance >= @claimFloor AND EXISTS (SELECT 1 FROM span s WHERE s.claim_id = c.id AND s.source_id = @id)) AS near`,
   } satisfies Record<NodeType, string>,
 } as const;
 
@@ -72,6 +75,8 @@ interface Entry {
   center: { type: NodeType; id: number };
   /** touchKey of every node the page depends on (centre, nodes, known); null: any commit drops it */
   deps: Set<number> | null;
+  /** how important a neighbour must be to enter the page's lists (null: any neighbour may) */
+  floors: RankFloors | null;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
 interface Version { own: string; data: number; seq: number | null }
@@ -124,18 +129,21 @@ function dropTouched(db: SqliteDb, cache: Cache, seq: number | null): boolean {
       continue;
     }
     if (ranked.length === 0) continue;
+    const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
     const entities: number[] = [];
     const claims: number[] = [];
     for (const k of ranked) {
       const type = (k % 8) / 2;
-      if (type === 0) entities.push((k - type * 2) / 8);
-      else if (type === 1) claims.push((k - type * 2) / 8);
+      if (type === 0 && floors.entity !== Infinity) entities.push((k - type * 2) / 8);
+      else if (type === 1 && floors.claim !== Infinity) claims.push((k - type * 2) / 8);
     }
     if (entities.length === 0 && claims.length === 0) continue;
     const { type, id } = entry.center;
     let adjacent = statements.adjacent.get(type);
     if (!adjacent) statements.adjacent.set(type, (adjacent = db.prepare(TOUCH_SQL.adjacent[type]).pluck()));
-    const near = adjacent.get(type === 'source' ? { id, claims: JSON.stringify(claims) } : { id, entities: JSON.stringify(entities), claims: JSON.stringify(claims) });
+    const floor = (value: number) => Math.max(value, -Number.MAX_VALUE);
+    const args = { id, claims: JSON.stringify(claims), claimFloor: floor(floors.claim) };
+    const near = adjacent.get(type === 'source' ? args : { ...args, entities: JSON.stringify(entities), entityFloor: floor(floors.entity) });
     if (near) cache.pages.delete(key);
   }
   return true;
@@ -157,8 +165,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** What a computed page is made of: its size, its centre and every node it depends on. */
-export interface PageInfo { size: number; center: string; nodes: () => Iterable<string> }
+/** What a computed page is made of: its size, its centre, every node it depends on, its rank floors. */
+export interface PageInfo { size: number; center: string; nodes: () => Iterable<string>; floors: RankFloors | null }
 
 function depsOf(nodes: Iterable<string>): Set<number> | null {
   const deps = new Set<number>();
@@ -197,7 +205,7 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
   const center = parseNodeId(about.center);
   if (about.size < CACHE_MIN_NODES || !center) return result;
   if (!cache) caches.set(db, (cache = { ...before, pages: new Map() }));
-  cache.pages.set(key, { page: deepFreeze(result), center, deps: depsOf([about.center, ...about.nodes()]) });
+  cache.pages.set(key, { page: deepFreeze(result), center, deps: depsOf([about.center, ...about.nodes()]), floors: about.floors });
   while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
   return result;
 }

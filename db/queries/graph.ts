@@ -214,8 +214,17 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
   // argument, `known` in its order (it decides which edges come back); it depends on its centre,
   // its nodes and the known nodes (the ends of its edges)
   const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
-  return cachedPage(db, key, () => computeNeighborhood(db, center, options), (page) => ({
+  let floors: RankFloors | null = null;
+  const compute = () => {
+    const computed = computeNeighborhood(db, center, options);
+    floors = computed.floors;
+    return computed.page;
+  };
+  return cachedPage(db, key, compute, (page) => ({
     size: page.nodes.length, center, nodes: () => [...page.nodes.map((n) => n.id), ...options.known],
+    // a first page shows the top of each list: a neighbour below its last row cannot get in. On a
+    // later page, one moving across the ranks before it shifts it: any ranked neighbour counts.
+    floors: options.offset === 0 ? floors : null,
   }));
 }
 
@@ -224,7 +233,15 @@ export interface NeighborhoodPage {
   total: number; nextOffset: number | null;
 }
 
-function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
+/**
+ * Per neighbour type, the lowest importance a neighbour of that type not on the page needs to enter
+ * one of the page's ranked lists: the last row's importance when a list filled its room, -Infinity
+ * when it showed every member (a member coming back from a merge gets in), Infinity when no list of
+ * that type showed anything for lack of room or members.
+ */
+export interface RankFloors { entity: number; claim: number }
+
+function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): { page: NeighborhoodPage; floors: RankFloors } {
   const parsed = parseNodeId(center);
   if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
   // claim rows read for the nodes, reused by the edges step
@@ -235,6 +252,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   const more: { edgeType: string; count: number }[] = [];
   let total = 0;
   let anyLeft = false;
+  const floors: RankFloors = { entity: Infinity, claim: Infinity };
   const hub = parsed.type === 'entity' && cached(db, IS_HUB).get(parsed.id) !== undefined;
   for (const group of NEIGHBOUR_SQL[parsed.type]) {
     const count = (cached(db, hub && group.hubCount ? group.hubCount : group.count).get({ id: parsed.id }) as { n: number }).n;
@@ -243,6 +261,10 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
     const room = Math.max(0, Math.min(options.limit, MAX_NODES - chosen.size));
     const list = cached(db, hub && group.hubList ? group.hubList : group.list);
     const rows = room > 0 ? (list.raw().all({ id: parsed.id, limit: room, offset: options.offset }) as [id: number, importance: number][]) : [];
+    if (room > 0 && group.nodeType !== 'source') {
+      const floor = rows.length < room ? -Infinity : rows[rows.length - 1]![1];
+      floors[group.nodeType] = Math.min(floors[group.nodeType], floor);
+    }
     for (const [rowId, importance] of rows) {
       const id = nodeId(group.nodeType, rowId);
       if (!chosen.has(id) && id !== center) chosen.set(id, { id, importance, group: group.name });
@@ -258,7 +280,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   const within = new Set([center, ...newIds, ...options.known]);
   const edges = edgesBetween(db, [center, ...newIds], within, claimRows);
   return {
-    center, nodes, edges, more, total,
-    nextOffset: anyLeft ? options.offset + options.limit : null,
+    page: { center, nodes, edges, more, total, nextOffset: anyLeft ? options.offset + options.limit : null },
+    floors,
   };
 }

@@ -23,15 +23,16 @@ describe('page check plans', () => {
   });
 
   it('tests adjacency of touched nodes by key, never by scanning an adjacency', () => {
-    const args = { id: 1, entities: '[2]', claims: '[3]' };
+    const args = { id: 1, entities: '[2]', claims: '[3]', entityFloor: 1, claimFloor: 1 };
     const entity = plan(TOUCH_SQL.adjacent.entity, args);
     expect(entity).toMatch(/SEARCH r USING COVERING INDEX relation_(from|to) \((from|to)_id=\? AND (to|from)_id=\?\)/);
     expect(entity).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
     expect(entity).toMatch(/SEARCH r USING (COVERING INDEX claim_role_entity \(entity_id=\? AND claim_id=\?\)|PRIMARY KEY \(claim_id=\? AND entity_id=\?\))/);
+    expect(entity).toContain('SEARCH e USING INTEGER PRIMARY KEY (rowid=?)');
     const claim = plan(TOUCH_SQL.adjacent.claim, args);
     expect(claim).toMatch(/SEARCH r USING (COVERING INDEX claim_role_entity \(entity_id=\? AND claim_id=\?\)|PRIMARY KEY \(claim_id=\? AND entity_id=\?\))/);
     expect(claim).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
-    const source = plan(TOUCH_SQL.adjacent.source, { id: 1, claims: '[3]' });
+    const source = plan(TOUCH_SQL.adjacent.source, { id: 1, claims: '[3]', claimFloor: 1 });
     expect(source).toContain('COVERING INDEX span_claim (claim_id=? AND source_id=?)');
     // the only scans: the constant row and the touched ids themselves
     for (const lines of [entity, claim, source]) {
