@@ -24,7 +24,7 @@
 //    the store that expands a node and then rolls back is not covered (the app writes via the store).
 // Entries are frozen: a caller that tried to change a shared result would throw, not corrupt it.
 import type { Statement } from 'better-sqlite3';
-import { parseNodeId, type NodeType } from '../../shared/graph/ids';
+import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { touchKey } from '../migrations/0060-graph-touch';
 import type { RankFloors } from './graph';
 import type { SqliteDb } from '../open';
@@ -75,8 +75,14 @@ interface Entry {
   center: { type: NodeType; id: number };
   /** touchKey of every node the page depends on (centre, nodes, known); null: any commit drops it */
   deps: Set<number> | null;
+  /** touchKey of the nodes it shows (centre included) */
+  shown: Set<number> | null;
   /** how important a neighbour must be to enter the page's lists (null: any neighbour may) */
   floors: RankFloors | null;
+  /** brings the page up to date with changed nodes of it (null: it cannot) */
+  patch: Patcher<unknown> | null;
+  /** touchKey of the page's nodes changed since it was made or patched */
+  pending: Set<number> | null;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
 interface Version { own: string; data: number; seq: number | null }
@@ -124,15 +130,29 @@ function dropTouched(db: SqliteDb, cache: Cache, seq: number | null): boolean {
   const ranked: number[] = [];
   for (const key of touched) (key % 2 === 0 ? nodes : ranked).push(key - (key % 2));
   for (const [key, entry] of cache.pages) {
-    if (!entry.deps || nodes.some((k) => entry.deps!.has(k)) || ranked.some((k) => entry.deps!.has(k))) {
+    if (!entry.deps) {
       cache.pages.delete(key);
       continue;
+    }
+    const changed = [...nodes, ...ranked].filter((k) => entry.deps!.has(k));
+    const shown = entry.shown!;
+    if (changed.length > 0) {
+      if (!entry.patch) {
+        cache.pages.delete(key);
+        continue;
+      }
+      // patched when next asked for (a commit may touch many pages; most are not read before the next)
+      entry.pending ??= new Set();
+      for (const k of changed) entry.pending.add(k);
     }
     if (ranked.length === 0) continue;
     const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
     const entities: number[] = [];
     const claims: number[] = [];
+    // a node the page shows moves in its lists by a patch (which checks the floors); any other
+    // neighbour, a known node included, may enter them
     for (const k of ranked) {
+      if (shown.has(k)) continue;
       const type = (k % 8) / 2;
       if (type === 0 && floors.entity !== Infinity) entities.push((k - type * 2) / 8);
       else if (type === 1 && floors.claim !== Infinity) claims.push((k - type * 2) / 8);
@@ -165,8 +185,24 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Brings a page up to date with the nodes `touched` (ids of nodes it depends on), or says it cannot (null). */
+export type Patcher<T> = (touched: readonly string[]) => { page: T; patch: Patcher<T> } | null;
+
 /** What a computed page is made of: its size, its centre, every node it depends on, its rank floors. */
-export interface PageInfo { size: number; center: string; nodes: () => Iterable<string>; floors: RankFloors | null }
+export interface PageInfo<T> {
+  size: number; center: string;
+  /** the nodes it shows (the centre is added) and the known nodes its edges may end at */
+  shown: () => Iterable<string>; known: readonly string[];
+  floors: RankFloors | null; patch: Patcher<T> | null;
+}
+
+const TYPES: readonly NodeType[] = ['entity', 'claim', 'source'];
+
+/** The node id of a touchKey (no rank bit). */
+function idOfKey(key: number): string {
+  const type = (key % 8) / 2;
+  return nodeId(TYPES[type]!, (key - type * 2) / 8);
+}
 
 function depsOf(nodes: Iterable<string>): Set<number> | null {
   const deps = new Set<number>();
@@ -184,7 +220,7 @@ function depsOf(nodes: Iterable<string>): Set<number> | null {
  * `compute()`'s result for `key`, from the cache while it provably equals a fresh computation.
  * `info(result)` says whether it is worth keeping (size ≥ CACHE_MIN_NODES) and what it depends on.
  */
-export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info: (result: T) => PageInfo): T {
+export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info: (result: T) => PageInfo<T>): T {
   let cache = caches.get(db);
   const before = versionOf(db);
   if (cache) {
@@ -193,7 +229,18 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     cache.data = before.data;
     cache.seq = before.seq;
   }
-  const hit = cache?.pages.get(key);
+  let hit = cache?.pages.get(key);
+  if (hit?.pending) {
+    const next = hit.patch!([...hit.pending].map(idOfKey));
+    if (next) {
+      hit.page = deepFreeze(next.page);
+      hit.patch = next.patch as Patcher<unknown>;
+      hit.pending = null;
+    } else {
+      cache!.pages.delete(key);
+      hit = undefined;
+    }
+  }
   if (hit !== undefined) {
     // least recently used first: a hit moves to the end
     cache!.pages.delete(key);
@@ -205,7 +252,12 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
   const center = parseNodeId(about.center);
   if (about.size < CACHE_MIN_NODES || !center) return result;
   if (!cache) caches.set(db, (cache = { ...before, pages: new Map() }));
-  cache.pages.set(key, { page: deepFreeze(result), center, deps: depsOf([about.center, ...about.nodes()]), floors: about.floors });
+  const shown = depsOf([about.center, ...about.shown()]);
+  const known = depsOf(about.known);
+  cache.pages.set(key, {
+    page: deepFreeze(result), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
+    patch: about.patch as Patcher<unknown> | null, pending: null,
+  });
   while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
   return result;
 }

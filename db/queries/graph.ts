@@ -6,7 +6,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
 import { cached, columns, edgesBetween, fillTemp } from './graph-edges';
 import type { ClaimRow } from './graph-claim-edges';
-import { cachedPage } from './graph-page-cache';
+import { cachedPage, type Patcher } from './graph-page-cache';
+import { patchPage, type PageList, type PageState } from './graph-page-patch';
 import { splitIds } from './graph-shapes';
 
 export { edgesBetween, EDGE_SQL } from './graph-edges';
@@ -214,19 +215,33 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
   // argument, `known` in its order (it decides which edges come back); it depends on its centre,
   // its nodes and the known nodes (the ends of its edges)
   const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
-  let floors: RankFloors | null = null;
+  let computed: Computed | null = null;
   const compute = () => {
-    const computed = computeNeighborhood(db, center, options);
-    floors = computed.floors;
+    computed = computeNeighborhood(db, center, options);
     return computed.page;
   };
+  // a first page shows the top of each list: a neighbour below its last row cannot get in, and a
+  // few changed nodes can be patched in (graph-page-patch.ts). On a later page, one moving across
+  // the ranks before it shifts it: any ranked neighbour counts, and only a recomputation will do.
+  const first = options.offset === 0;
+  const patcher = (state: PageState<NeighborhoodPage>): Patcher<NeighborhoodPage> => (touched) => {
+    const next = patchPage(db, state, options.known, touched, loadNodes);
+    return next ? { page: next.page, patch: patcher(next) } : null;
+  };
   return cachedPage(db, key, compute, (page) => ({
-    size: page.nodes.length, center, nodes: () => [...page.nodes.map((n) => n.id), ...options.known],
-    // a first page shows the top of each list: a neighbour below its last row cannot get in. On a
-    // later page, one moving across the ranks before it shifts it: any ranked neighbour counts.
-    floors: options.offset === 0 ? floors : null,
+    size: page.nodes.length, center, shown: () => page.nodes.map((n) => n.id), known: options.known,
+    floors: first ? computed!.floors : null,
+    patch: first ? patcher({ page, lists: computed!.lists, floors: computed!.lists.map(floorOf) }) : null,
   }));
 }
+
+interface Computed { page: NeighborhoodPage; floors: RankFloors; lists: PageList[] }
+
+/** A list's last row when it filled its room (a neighbour off the page ranks after it). */
+const floorOf = (list: PageList): [importance: number, id: number] | null => {
+  const last = list.rows[list.rows.length - 1];
+  return list.full && last ? [last[1], last[0]] : null;
+};
 
 export interface NeighborhoodPage {
   center: string; nodes: GraphNode[]; edges: GraphEdge[]; more: { edgeType: string; count: number }[];
@@ -241,7 +256,7 @@ export interface NeighborhoodPage {
  */
 export interface RankFloors { entity: number; claim: number }
 
-function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): { page: NeighborhoodPage; floors: RankFloors } {
+function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): Computed {
   const parsed = parseNodeId(center);
   if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
   // claim rows read for the nodes, reused by the edges step
@@ -253,6 +268,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   let total = 0;
   let anyLeft = false;
   const floors: RankFloors = { entity: Infinity, claim: Infinity };
+  const lists: PageList[] = [];
   const hub = parsed.type === 'entity' && cached(db, IS_HUB).get(parsed.id) !== undefined;
   for (const group of NEIGHBOUR_SQL[parsed.type]) {
     const count = (cached(db, hub && group.hubCount ? group.hubCount : group.count).get({ id: parsed.id }) as { n: number }).n;
@@ -261,6 +277,7 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
     const room = Math.max(0, Math.min(options.limit, MAX_NODES - chosen.size));
     const list = cached(db, hub && group.hubList ? group.hubList : group.list);
     const rows = room > 0 ? (list.raw().all({ id: parsed.id, limit: room, offset: options.offset }) as [id: number, importance: number][]) : [];
+    if (room > 0) lists.push({ nodeType: group.nodeType, rows, full: rows.length === room });
     if (room > 0 && group.nodeType !== 'source') {
       const floor = rows.length < room ? -Infinity : rows[rows.length - 1]![1];
       floors[group.nodeType] = Math.min(floors[group.nodeType], floor);
@@ -281,6 +298,6 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
   const edges = edgesBetween(db, [center, ...newIds], within, claimRows);
   return {
     page: { center, nodes, edges, more, total, nextOffset: anyLeft ? options.offset + options.limit : null },
-    floors,
+    floors, lists,
   };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
-import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
+import { neighborhood, type NeighborhoodOptions, type NeighborhoodPage } from '../../../db/queries/graph';
 import { dropPages } from '../../../db/queries/graph-page-cache';
 import { addSpan, createSource } from '../../../db/queries/sources';
 import { testApp, throughHistory, type TestApp } from '../helpers';
@@ -26,8 +26,12 @@ function investigation(): { app: TestApp; reader: GraphStore; fresh: GraphStore 
   return { app, reader, fresh };
 }
 
-/** A page as plain data, to compare a cached one with a fresh one. */
-const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+/** A page as plain data, to compare a cached one with a fresh one: its edges are a set (in id order). */
+const plain = (page: NeighborhoodPage) => {
+  const data = JSON.parse(JSON.stringify(page)) as NeighborhoodPage;
+  data.edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return data;
+};
 
 /**
  * Two hubs with disjoint neighbourhoods: `hub` with 220 people (importance spread so that pages cut
@@ -159,6 +163,21 @@ describe('cached pages across connections (migration 0060)', () => {
     let after = pages();
     for (let i = 0; i < 5; i++) expect(after[i], String(specs[i]![0])).toBe(before[i]);
     expect(after[5]).not.toBe(before[5]);
+    expectExact(reader.db, fresh.db, specs);
+    // a node of the hub's first page renamed and linked: that page is patched (its other edges are
+    // the very same objects)
+    const patched = pages();
+    const shown = patched[0]!.nodes.filter((n) => n.type === 'entity' && n.id !== `e:${s.hub}`).slice(0, 2).map((n) => Number(n.id.slice(2)));
+    app.store.write({ action: 'test.raw', summary: 'rename and link' }, (w) => {
+      w.prepare("UPDATE entity SET name = 'Shown Renamed' WHERE id = ?").run(shown[0]);
+      w.prepare("INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES ('link', 'met_with', ?, ?, 0, 0)").run(shown[0], shown[1]);
+    });
+    after = pages();
+    expect(after[0]).not.toBe(patched[0]);
+    expect(after[0]!.nodes.find((n) => n.id === `e:${shown[0]}`)!.label).toBe('Shown Renamed');
+    const untouched = patched[0]!.edges.find((e) => ![e.source, e.target].some((end) => shown.some((id) => end === `e:${id}`)))!;
+    expect(after[0]!.edges.find((e) => e.id === untouched.id)).toBe(untouched);
+    expect(after[5]).toBe(patched[5]);
     expectExact(reader.db, fresh.db, specs);
     // a rank change next to the hub (importance of a neighbour off every hub page but the full one)
     const kept = pages();

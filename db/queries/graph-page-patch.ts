@@ -1,0 +1,131 @@
+// Bringing a cached expansion page up to date when another connection changed a few of its nodes
+// (graph-page-cache.ts): a batch import commits once per article, and an article that mentions an
+// important entity shown on many hubs' pages changes that entity (its importance, its edges) without
+// changing which nodes the pages show. Recomputing a hub's page after each such commit costs tens of
+// ms on a cold file; this re-reads only the changed nodes and the edges at them.
+//
+// A page is patched only when the result provably equals a fresh computation, up to the order of
+// its edges (a set: the canvas draws them in any order):
+//  - the centre did not change (then its lists' counts and members are the same: every edge added or
+//    removed at the centre touches it), and every changed node of the page still exists unmerged;
+//  - each ranked list keeps its members: where a list filled its room, every member still ranks at
+//    or before the list's original last row, so no neighbour off the page can outrank one (a
+//    neighbour off the page whose own rank changed is the cache's rank check, against that row);
+//  - the members are put back in rank order (importance descending, then id: the lists' ORDER BY)
+//    with the changed importances, and the edges at the changed nodes are read afresh: those of a
+//    changed node of the page to any node of the set, those of a changed known node to the page's
+//    nodes (a page holds no edge between two known nodes). Every other edge has no changed end, so
+//    it is unchanged (an edge's change touches both its ends).
+import type { GraphEdge, GraphNode } from '../../shared/graph/model';
+import { nodeId, type NodeType } from '../../shared/graph/ids';
+import type { SqliteDb } from '../open';
+import { claimEdges, type ClaimRow } from './graph-claim-edges';
+import { cached, EDGE_SQL, EdgeSet, fillTemp, SCAN_SQL } from './graph-edges';
+import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
+
+/** One ranked list of a page as it was read: rows in order, and whether it filled its room. */
+export interface PageList { nodeType: NodeType; rows: [id: number, importance: number][]; full: boolean }
+
+export interface PageState<P> {
+  page: P;
+  lists: PageList[];
+  /** each list's original last row (null: it showed every member) */
+  floors: ([importance: number, id: number] | null)[];
+}
+
+interface Page { center: string; nodes: GraphNode[]; edges: GraphEdge[] }
+
+type LoadNodes = (db: SqliteDb, ids: readonly string[], claimRows?: Map<number, ClaimRow>) => GraphNode[];
+
+/** Whether a row ranks at or before the row `floor` (ORDER BY importance DESC, id). */
+const atOrBefore = ([id, importance]: [number, number], [floorImportance, floorId]: [number, number]) =>
+  importance > floorImportance || (importance === floorImportance && id <= floorId);
+
+/**
+ * The page with `touched` (node ids of the page or of its known nodes, changed since it was made)
+ * brought up to date, or null when only a fresh computation can tell.
+ */
+export function patchPage<P extends Page>(
+  db: SqliteDb, state: PageState<P>, known: readonly string[], touched: readonly string[], loadNodes: LoadNodes,
+): PageState<P> | null {
+  const { page } = state;
+  const center = page.center;
+  const changed = new Set(touched);
+  if (changed.has(center)) return null;
+  const onPage = page.nodes.filter((n) => changed.has(n.id)).map((n) => n.id);
+  const fresh = new Map(loadNodes(db, onPage).map((n) => [n.id, n]));
+  if (fresh.size !== onPage.length) return null; // deleted or merged: the lists change
+  // the lists with the new importances, back in rank order
+  const lists: PageList[] = [];
+  for (let g = 0; g < state.lists.length; g++) {
+    const list = state.lists[g]!;
+    let moved = false;
+    const rows = list.rows.map((row): [number, number] => {
+      const node = fresh.get(nodeId(list.nodeType, row[0]));
+      if (!node || list.nodeType === 'source' || node.importance === row[1]) return row;
+      moved = true;
+      return [row[0], node.importance];
+    });
+    if (!moved) {
+      lists.push(list);
+      continue;
+    }
+    const floor = state.floors[g];
+    if (floor && !rows.every((row) => atOrBefore(row, floor))) return null;
+    rows.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    lists.push({ ...list, rows });
+  }
+  // the members in the order computeNeighborhood chooses them, entities, claims, then sources
+  const chosen = new Set<string>();
+  for (const list of lists) {
+    for (const [id] of list.rows) {
+      const key = nodeId(list.nodeType, id);
+      if (key !== center) chosen.add(key);
+    }
+  }
+  const byId = new Map(page.nodes.map((n) => [n.id, fresh.get(n.id) ?? n]));
+  const sets = splitIds(chosen);
+  const order = [center, ...sets.entity.map((id) => nodeId('entity', id)), ...sets.claim.map((id) => nodeId('claim', id)),
+    ...sets.source.map((id) => nodeId('source', id))];
+  const nodes = order.map((id) => byId.get(id)!);
+  if (nodes.length !== page.nodes.length || nodes.some((n) => n === undefined)) return null;
+  // the edges: those without a changed end as they were, those at one read afresh
+  const from = new Set(order);
+  const within = new Set([...order, ...known]);
+  const kept = page.edges.filter((e) => !changed.has(e.source) && !changed.has(e.target));
+  // an alleged edge has its claim's id, not the claim, for an end: a changed claim reads it again
+  const keptIds = new Set(kept.map((e) => e.id));
+  const added = edgesAt(db, [...changed].filter((id) => within.has(id)), within)
+    .filter((e) => (from.has(e.source) || from.has(e.target)) && !keptIds.has(e.id));
+  return { page: { ...page, nodes, edges: [...kept, ...added] }, lists, floors: state.floors };
+}
+
+type RelationRow = Parameters<typeof relationEdge>[0];
+interface AllegedRow { claim_id: number; subject_id: number; object_id: number; predicate: string | null; stance: Stance }
+
+/** Every edge at the nodes `at` whose other end is in `within`, from the base tables' indexes. */
+function edgesAt(db: SqliteDb, at: readonly string[], within: ReadonlySet<string>): GraphEdge[] {
+  const edges = new EdgeSet(within);
+  const add = edges.add;
+  const sets = splitIds(at);
+  const all = splitIds(within);
+  if (sets.entity.length > 0) {
+    // whatever their degree: one index range per changed entity, rows fetched only for matches
+    fillTemp(db, { edge_scan: sets.entity, edge_within_entity: all.entity, edge_within_claim: all.claim });
+    const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
+    for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
+    for (const name of ['allegedOut', 'allegedIn'] as const) {
+      for (const r of scan(name) as Iterable<AllegedRow>) {
+        if (r.subject_id !== r.object_id) add(allegedEdge(r.claim_id, r.subject_id, r.object_id, r.predicate, r.stance));
+      }
+    }
+    for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
+    for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
+  }
+  claimEdges(db, sets.claim, all, add);
+  const sourceClaims = cached(db, EDGE_SQL.sourceClaims);
+  for (const id of sets.source) {
+    for (const c of sourceClaims.iterate(id) as Iterable<{ claim_id: number }>) add(reportedEdge(c.claim_id, id));
+  }
+  return edges.list();
+}
