@@ -2,7 +2,7 @@
 // context menu opened from a right-click (cxttap) on a node or an edge. Applied again after every
 // sync so elements that just arrived are filtered before they are seen.
 import { useEffect } from 'react';
-import type { Core, EventObject } from 'cytoscape';
+import type { Core, EventObject, SingularElementArgument } from 'cytoscape';
 import { useSkein, type SkeinState } from '../state/store';
 import { getCanvas, onCanvas, onCanvasSynced } from './canvasBridge';
 import { hiddenIds } from './filterModel';
@@ -10,12 +10,15 @@ import { hiddenIds } from './filterModel';
 /** Puts `filtered` on exactly the hidden ids, `path` on the highlighted ones and `faded` on the rest while a path is shown. */
 export function applyClasses(cy: Core, hidden: Set<string>, highlighted: readonly string[]): void {
   const lit = new Set(highlighted);
+  // only real changes: cytoscape restyles every element toggleClass is called on, even when its
+  // classes stay the same, and this runs after every sync (a whole large canvas restyled per expansion)
+  const set = (ele: SingularElementArgument, cls: string, on: boolean) => { if (ele.hasClass(cls) !== on) ele.toggleClass(cls, on); };
   cy.batch(() => {
     cy.elements().forEach((ele) => {
       const id = ele.id();
-      ele.toggleClass('filtered', hidden.has(id));
-      ele.toggleClass('path', lit.has(id));
-      ele.toggleClass('faded', lit.size > 0 && !lit.has(id));
+      set(ele, 'filtered', hidden.has(id));
+      set(ele, 'path', lit.has(id));
+      set(ele, 'faded', lit.size > 0 && !lit.has(id));
     });
   });
 }
