@@ -37,7 +37,9 @@ async function nodeSet(router: Router, hubs: number[], size: number): Promise<Gr
   return { nodes: [...nodes.values()], edges };
 }
 
-interface Trial { firstFrame: number; layout: number; longestTask: number; frames?: number }
+interface Trial { firstFrame: number; layout: number; longestTask: number; complete: number }
+
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length / 2) - 1]!;
 
 /** A latency row that also fails when a main-thread task went over `maxTask` ms. */
 function withTaskLimit(row: Row, trials: Trial[], maxTask: number): Row {
@@ -61,7 +63,12 @@ const ADD_AND_TIME = `async ({ payload, clear }) => {
   // from the change to the layout's end: a worker layout computes before its (preset) layout starts
   const layout = new Promise((done) => cy.one('layoutstop', () => done(performance.now() - t0)));
   perf.store.getState().addGraph(payload);
-  const result = { firstFrame: await firstFrame, layout: await layout, longestTask: 0 };
+  const result = { firstFrame: await firstFrame, layout: await layout, longestTask: 0, complete: 0 };
+  // many new edges are added over the frames after the nodes (renderer/graph/progressive.ts): the
+  // long tasks are watched until the last of them is drawn, and that time is reported too
+  await perf.fed();
+  await Promise.race([new Promise((done) => cy.one('render', done)), idle()]);
+  result.complete = performance.now() - t0;
   await idle();
   observer.disconnect();
   result.longestTask = longestTask;
@@ -134,7 +141,7 @@ export async function benchRender(dbPath: string, runs: number, log: (line: stri
       for (let i = 0; i < runs; i++) trials.push(await addAndTime(page, sets.get(size)!, true));
       const payload = sets.get(size)!;
       const budget = size === 200 ? 300 : size === 500 ? 500 : 900;
-      rows.push(latencyRow('R1', `expand → first frame, ${size} nodes`, trials.map((t) => t.firstFrame), `${payload.nodes.length} nodes, ${payload.edges.length} edges`, { p50: budget }));
+      rows.push(latencyRow('R1', `expand → first frame, ${size} nodes`, trials.map((t) => t.firstFrame), `${payload.nodes.length} nodes, ${payload.edges.length} edges; every edge drawn at p50 ${p50(trials.map((t) => t.complete)).toFixed(0)} ms`, { p50: budget }));
       if (size === 1000) rows.push(latencyRow('R3', 'full layout, 1,000 nodes (add → laid out)', trials.map((t) => t.layout), `longest task ${Math.max(...trials.map((t) => t.longestTask)).toFixed(0)} ms (the first draw included)`, { p50: 1000 }));
       log(`  R1 ${size}: done`);
     }
@@ -146,7 +153,7 @@ export async function benchRender(dbPath: string, runs: number, log: (line: stri
       await addAndTime(page, base, true);
       incremental.push(await addAndTime(page, extra, false));
     }
-    rows.push(withTaskLimit(latencyRow('R2', 'incremental layout, 200 new nodes', incremental.map((t) => t.layout), '200 added to 500', { p50: 250 }), incremental, 100));
+    rows.push(withTaskLimit(latencyRow('R2', 'incremental layout, 200 new nodes', incremental.map((t) => t.layout), `200 added to 500; every edge drawn at p50 ${p50(incremental.map((t) => t.complete)).toFixed(0)} ms`, { p50: 250 }), incremental, 100));
     // R3 at 2,000 and R4 at 1,000 / 2,000 elements
     const big: Trial[] = [];
     for (let i = 0; i < Math.max(1, Math.floor(runs / 2)); i++) big.push(await addAndTime(page, sets.get(2000)!, true));

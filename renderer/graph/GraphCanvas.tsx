@@ -10,6 +10,7 @@ import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layo
 import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
+import { DEFER_EDGES_FROM, feedEdges, type EdgeFeed } from './progressive';
 import { tuneViewport } from './viewportMode';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
@@ -54,6 +55,8 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   const layoutRunning = useRef(false);
   const pendingFocus = useRef<string | null>(null);
   const publishRef = useRef<() => void>(() => {});
+  // edges still being added a slice per frame (progressive.ts); each sync starts afresh
+  const feed = useRef<EdgeFeed | null>(null);
   const [view, setView] = useState<{ nodes: RenderedNode[]; edges: RenderedEdge[]; settled: boolean }>({ nodes: [], edges: [], settled: true });
 
   const nodes = useSkein((s) => s.nodes);
@@ -100,7 +103,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
             id: e.id(), type: String(e.data('type')),
             text: `${flat(e.source().data('label'))} — ${String(e.data('label'))} → ${flat(e.target().data('label'))}`,
           })),
-          settled: !layoutRunning.current && !cy.animated(),
+          settled: !layoutRunning.current && feed.current === null && !cy.animated(),
         });
       });
     };
@@ -137,17 +140,30 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    // a sync still feeding edges stops here: this one adds whatever of them is still missing
+    feed.current?.cancel();
+    feed.current = null;
     const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
     // nodes added to a canvas that has nodes are placed here already, in free space next to what
-    // they link to, with every node already on the canvas left where it is
-    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }));
-    tuneViewport(cy);
-    canvasSynced();
-    if (result.addedNodes.length === 0) return;
+    // they link to, with every node already on the canvas left where it is; hundreds of new edges
+    // come back pending and are added over the next frames, so the nodes show without waiting
+    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM });
+    const pending = result.pendingEdges;
+    const synced = () => { tuneViewport(cy); canvasSynced(); };
+    synced();
+    const feedPending = (done?: () => void): EdgeFeed | null => {
+      if (pending.length === 0) { done?.(); return null; }
+      const current = feedEdges(cy, pending, { onSlice: synced, done: () => { if (feed.current === current) feed.current = null; done?.(); } });
+      feed.current = current;
+      return current;
+    };
+    if (result.addedNodes.length === 0) { feedPending(); return; }
     // nodes coming back with a known position (a restored view, back/forward) go where they were
-    if (result.addedNodes.every((id) => positions[id])) return;
+    if (result.addedNodes.every((id) => positions[id])) { feedPending(); return; }
     const byFcose = !hadNodes && cy.nodes().length <= FCOSE_MAX_NODES;
+    // fCoSE lays out by the edges, so they must be there first
+    if (byFcose && pending.length > 0) { cy.add(pending); synced(); }
     // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
     const fitAfter = !hadNodes || cy.nodes().length <= 80;
     layoutRunning.current = true;
@@ -169,14 +185,22 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       layout.one('layoutstop', onStop);
       layout.run();
     };
-    if (hadNodes) start(keepPlacement());
-    else if (byFcose) {
+    if (hadNodes) {
+      // the new nodes are already where they go (old ones never move); their edges follow
+      start(keepPlacement());
+      feedPending(publishRef.current);
+    } else if (byFcose) {
       // draw the new nodes where they were placed first, then lay out: the analyst sees them in the
       // next frame instead of after the layout's computation
       requestAnimationFrame(() => start(freshLayout()));
     } else {
-      // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile
-      void freshPositions(cy).then((found) => {
+      // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile, and the edges
+      // are added while it computes (whatever is left when it answers goes in at once)
+      const layoutEdges = pending.map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
+      const positionsFound = freshPositions(cy, layoutEdges);
+      const own = feedPending();
+      void positionsFound.then((found) => {
+        if (own !== null && feed.current === own) own.flush();
         start({ name: 'preset', positions: (n: { id(): string; position(): { x: number; y: number } }) => found[n.id()] ?? n.position(), fit: false, animate: false } as LayoutOptions);
       });
     }

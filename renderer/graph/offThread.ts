@@ -2,7 +2,7 @@
 // window stays responsive while it computes; without a worker (a scheme that refuses workers, or
 // tests in Node) the same layout runs in place.
 import type { Core } from 'cytoscape';
-import type { Point } from './boxes';
+import type { LayoutEdge, Point } from './boxes';
 import { layoutEdges, layoutNode } from './measure';
 import { layoutFresh } from './scaleLayout';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
@@ -25,9 +25,12 @@ export function warmLayoutWorker(): void {
   layoutWorker();
 }
 
-/** Fresh positions for every node on the canvas, computed in the worker when there is one. */
-export function freshPositions(cy: Core, timeoutMs = 20_000): Promise<Record<string, Point>> {
-  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map(layoutNode), edges: layoutEdges(cy.edges()) };
+/**
+ * Fresh positions for every node on the canvas, computed in the worker when there is one. `pending`:
+ * edges not on the canvas yet (they are added while the worker computes) that the layout must know.
+ */
+export function freshPositions(cy: Core, pending: readonly LayoutEdge[] = [], timeoutMs = 20_000): Promise<Record<string, Point>> {
+  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map(layoutNode), edges: [...layoutEdges(cy.edges()), ...pending] };
   const inPlace = () => layoutFresh(request.nodes, request.edges);
   const w = layoutWorker();
   if (!w) return Promise.resolve(inPlace());

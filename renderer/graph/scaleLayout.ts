@@ -121,18 +121,27 @@ export function layoutFresh(nodes: readonly LayoutNode[], edges: readonly Layout
   return Object.fromEntries(nodes.map((n, i) => [n.id, at[i]!]));
 }
 
-/** Candidate spots around `target`, nearest first, on rings `step` apart. */
-function* spotsAround(target: Point, step: number, maxRings = 400): Generator<Point> {
-  yield target;
+/**
+ * The first of the candidate spots around `target` (target itself, then rings `step` apart, nearest
+ * first) where `fits` holds, or the last one tried. A loop rather than a generator of points: a few
+ * hundred new nodes on a full canvas try hundreds of thousands of spots.
+ */
+function firstSpotAround(target: Point, step: number, fits: (x: number, y: number) => boolean, maxRings = 400): Point {
+  if (fits(target.x, target.y)) return target;
+  let x = target.x;
+  let y = target.y;
   for (let ring = 1; ring <= maxRings; ring++) {
     const r = ring * step;
     const count = Math.max(6, Math.round((2 * Math.PI * r) / step));
     // start each ring at a different angle so successive rings do not line up
     for (let k = 0; k < count; k++) {
       const angle = (2 * Math.PI * k) / count + ring * 0.7;
-      yield { x: target.x + r * Math.cos(angle), y: target.y + r * Math.sin(angle) };
+      x = target.x + r * Math.cos(angle);
+      y = target.y + r * Math.sin(angle);
+      if (fits(x, y)) return { x, y };
     }
   }
+  return { x, y };
 }
 
 /**
@@ -165,11 +174,12 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
     const fan = fanAround(centre === null ? null : all[centre]!, leaves.map((l) => all[l]!));
     const parts = [...(centre === null ? [] : [{ node: all[centre]!, offset: { x: 0, y: 0 } }]), ...leaves.map((l, k) => ({ node: all[l]!, offset: fan.offsets[k]! }))];
     const step = Math.max(24, Math.min(fan.radius / 3, 120));
-    let spot = target;
-    for (const candidate of spotsAround(target, step)) {
-      spot = candidate;
-      if (parts.every((p) => !grid.hits(boxAt(p.node, { x: candidate.x + p.offset.x, y: candidate.y + p.offset.y }), ADDED_CLEARANCE))) break;
-    }
+    const fits = (x: number, y: number) => parts.every(({ node, offset }) => {
+      const cx = x + offset.x;
+      const cy = y + offset.y + node.oy;
+      return !grid.hitsBox(cx - node.w / 2, cy - node.h / 2, cx + node.w / 2, cy + node.h / 2, ADDED_CLEARANCE);
+    });
+    const spot = firstSpotAround(target, step, fits);
     if (centre !== null) at[centre] = spot;
     leaves.forEach((l, k) => { at[l] = { x: spot.x + fan.offsets[k]!.x, y: spot.y + fan.offsets[k]!.y }; });
     for (const p of parts) grid.add(boxAt(p.node, { x: spot.x + p.offset.x, y: spot.y + p.offset.y }));

@@ -4,16 +4,19 @@
 import type { Core } from 'cytoscape';
 import type { Backend } from '../backend/types';
 import { getCanvas } from '../explore/canvasBridge';
+import { whenFed } from '../graph/progressive';
 import { useSkein } from '../state/store';
 
 export interface PerfHandle {
   store: typeof useSkein;
   backend: Backend;
   canvas(): Core | null;
+  /** resolves once every edge of the last additions is on the canvas (they arrive over a few frames) */
+  fed(): Promise<void>;
 }
 
 export function installPerfHook(backend: Backend): void {
   if (new URLSearchParams(location.search).get('perf') !== '1') return;
-  const handle: PerfHandle = { store: useSkein, backend, canvas: getCanvas };
+  const handle: PerfHandle = { store: useSkein, backend, canvas: getCanvas, fed: whenFed };
   (window as unknown as { __skeinPerf: PerfHandle }).__skeinPerf = handle;
 }
