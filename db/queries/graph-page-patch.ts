@@ -20,7 +20,7 @@ import type { GraphEdge, GraphNode } from '../../shared/graph/model';
 import { nodeId, type NodeType } from '../../shared/graph/ids';
 import type { SqliteDb } from '../open';
 import { claimEdges, type ClaimRow } from './graph-claim-edges';
-import { cached, EDGE_SQL, EdgeSet, fillTemp, SCAN_SQL } from './graph-edges';
+import { cached, columns, EDGE_SQL, EdgeSet, fillTemp, SCAN_SQL } from './graph-edges';
 import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitIds, type Stance } from './graph-shapes';
 
 /** One ranked list of a page as it was read: rows in order, and whether it filled its room. */
@@ -100,6 +100,29 @@ export function patchPage<P extends Page>(
   return { page: { ...page, nodes, edges: [...kept, ...added] }, lists, floors: state.floors };
 }
 
+/**
+ * The SCAN_SQL reads (graph-edges.ts) from the other side, for a changed entity of high degree (a
+ * hub on another hub's page): one key probe per node of the set instead of its whole adjacency.
+ */
+export const PROBE_SQL = {
+  relationsOut: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_scan x CROSS JOIN temp.edge_within_entity w
+    CROSS JOIN relation r INDEXED BY relation_from ON r.from_id = x.id AND r.to_id = w.id`,
+  relationsIn: `SELECT r.id, r.kind, r.from_id, r.to_id FROM temp.edge_scan x CROSS JOIN temp.edge_within_entity w
+    CROSS JOIN relation r INDEXED BY relation_to ON r.to_id = x.id AND r.from_id = w.id`,
+  allegedOut: `SELECT a.claim_id, a.subject_id, a.object_id, c.predicate, c.stance FROM temp.edge_scan x
+    CROSS JOIN temp.edge_within_entity w CROSS JOIN alleged a ON a.subject_id = x.id AND a.object_id = w.id
+    CROSS JOIN claim c ON c.id = a.claim_id`,
+  allegedIn: `SELECT a.claim_id, a.subject_id, a.object_id, c.predicate, c.stance FROM temp.edge_scan x
+    CROSS JOIN temp.edge_within_entity w CROSS JOIN alleged a INDEXED BY alleged_object ON a.object_id = x.id AND a.subject_id = w.id
+    CROSS JOIN claim c ON c.id = a.claim_id`,
+  claimant: `SELECT c.id, c.claimant_id, c.stance FROM temp.edge_scan x CROSS JOIN temp.edge_within_claim w
+    CROSS JOIN claim c ON c.id = w.id WHERE c.claimant_id = x.id`,
+  roles: `SELECT r.claim_id, r.entity_id, r.role FROM temp.edge_scan x CROSS JOIN temp.edge_within_claim w
+    CROSS JOIN claim_role r ON r.claim_id = w.id AND r.entity_id = x.id`,
+  /** importance is degree-based: it says which side reads less */
+  importance: 'SELECT json_group_array(e.id), json_group_array(e.importance) FROM temp.edge_scan x CROSS JOIN entity e ON e.id = x.id',
+} as const;
+
 type RelationRow = Parameters<typeof relationEdge>[0];
 interface AllegedRow { claim_id: number; subject_id: number; object_id: number; predicate: string | null; stance: Stance }
 
@@ -110,17 +133,25 @@ function edgesAt(db: SqliteDb, at: readonly string[], within: ReadonlySet<string
   const sets = splitIds(at);
   const all = splitIds(within);
   if (sets.entity.length > 0) {
-    // whatever their degree: one index range per changed entity, rows fetched only for matches
+    // a low-degree entity: one index range each, rows fetched only for matches; a high-degree one
+    // (degree above the set's size): one key probe per node of the set
     fillTemp(db, { edge_scan: sets.entity, edge_within_entity: all.entity, edge_within_claim: all.claim });
-    const scan = (name: keyof typeof SCAN_SQL) => cached(db, SCAN_SQL[name]).iterate();
-    for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
-    for (const name of ['allegedOut', 'allegedIn'] as const) {
-      for (const r of scan(name) as Iterable<AllegedRow>) {
-        if (r.subject_id !== r.object_id) add(allegedEdge(r.claim_id, r.subject_id, r.object_id, r.predicate, r.stance));
+    const [ids, importance] = columns<[number[], number[]]>(db, PROBE_SQL.importance);
+    const wide = ids.filter((_, i) => importance[i]! > all.entity.length + all.claim.length);
+    const narrow = sets.entity.filter((id) => !wide.includes(id));
+    for (const [sql, group] of [[SCAN_SQL, narrow], [PROBE_SQL, wide]] as const) {
+      if (group.length === 0) continue;
+      fillTemp(db, { edge_scan: group });
+      const scan = (name: keyof typeof SCAN_SQL) => cached(db, sql[name]).iterate();
+      for (const name of ['relationsOut', 'relationsIn'] as const) for (const r of scan(name) as Iterable<RelationRow>) add(relationEdge(r));
+      for (const name of ['allegedOut', 'allegedIn'] as const) {
+        for (const r of scan(name) as Iterable<AllegedRow>) {
+          if (r.subject_id !== r.object_id) add(allegedEdge(r.claim_id, r.subject_id, r.object_id, r.predicate, r.stance));
+        }
       }
+      for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
+      for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
     }
-    for (const c of scan('claimant') as Iterable<{ id: number; claimant_id: number; stance: Stance }>) add(claimantEdge(c.claimant_id, c.id, c.stance));
-    for (const r of scan('roles') as Iterable<{ claim_id: number; entity_id: number; role: 'subject' | 'object' }>) add(roleEdge(r.claim_id, r.entity_id, r.role));
   }
   claimEdges(db, sets.claim, all, add);
   const sourceClaims = cached(db, EDGE_SQL.sourceClaims);

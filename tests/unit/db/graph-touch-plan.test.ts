@@ -1,12 +1,16 @@
 // Query plans of the cross-connection page check (graph-page-cache.ts, migration 0060): what changed
 // is one range of graph_touch_seq, each adjacency test of a touched node is a key lookup (never a
-// walk of a hub's adjacency), and the triggers find the last seq at the end of the index.
+// walk of a hub's adjacency), and the triggers find the last seq at the end of the index; a patch
+// reads the edges of a changed hub with one key probe per node of the set (graph-page-patch.ts).
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import { TOUCH_SQL } from '../../../db/queries/graph-page-cache';
+import { TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { PROBE_SQL } from '../../../db/queries/graph-page-patch';
 
 const store = GraphStore.memory();
 const db = store.db;
+for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
 afterAll(() => store.close());
 
 function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string {
@@ -37,6 +41,17 @@ describe('page check plans', () => {
     // the only scans: the constant row and the touched ids themselves
     for (const lines of [entity, claim, source]) {
       for (const line of lines.split('\n').filter((l) => l.startsWith('SCAN'))) expect(line).toMatch(/^SCAN (CONSTANT ROW|j VIRTUAL TABLE)/);
+    }
+  });
+
+  it('probes a changed hub\'s edges by whole key from the node set, never its adjacency', () => {
+    for (const [name, sql] of Object.entries(PROBE_SQL)) {
+      const lines = plan(sql);
+      expect(lines, name).toMatch(/^SCAN x/);
+      for (const line of lines.split('\n').slice(1)) {
+        if (line.startsWith('SCAN')) expect(line, name).toBe('SCAN w');
+        else expect(line, name).toMatch(/^SEARCH \w+ USING (INTEGER PRIMARY KEY \(rowid=\?\)|(COVERING )?INDEX \w+ \(\w+=\? AND \w+=\?\))/);
+      }
     }
   });
 });
