@@ -12,12 +12,14 @@
 //  - `PRAGMA data_version` changes when another connection (CLI, browser mode, a batch) commits.
 //    Then the nodes those commits touched are read from graph_touch (db/migrations/0060: one row
 //    per node, the seq of its last change, written by triggers in the writer's transaction) and
-//    only the pages they can change are dropped: a page showing a touched node (as a node, or as
-//    an end of its edges: the centre, its new nodes and the `known` nodes), and a page whose
-//    centre is next to a node whose importance or merge state changed (it may enter, leave or move
-//    in the centre's ranked lists) unless, on a first page, that node ranks below the page's last
-//    row of its type (graph.ts RankFloors). A batch import that does not touch a hub's page leaves
-//    it cached (S6). Anything unexpected (graph_touch missing or reset, a huge change) drops all;
+//    only the pages they can change are touched: a page showing a touched node (as a node, or as
+//    an end of its edges: the centre, its new nodes and the `known` nodes) is patched when next
+//    asked for if it is a first page (graph-page-patch.ts, which falls back to a recomputation
+//    when it cannot tell), dropped otherwise; a page whose centre is next to a node whose
+//    importance or merge state changed (it may enter, leave or move in the centre's ranked lists)
+//    is dropped unless, on a first page, that node ranks below the page's last row of its type
+//    (graph.ts RankFloors). A batch import that does not touch a hub's page leaves it cached (S6).
+//    Anything unexpected (graph_touch missing or reset, a huge change) drops all;
 //  - GraphStore drops the pages after each of its write transactions, committed or rolled back
 //    (dropPages): total_changes does not go back on a rollback, so a page computed between an
 //    uncommitted write and its rollback would otherwise look current. A raw db.transaction outside
