@@ -33,13 +33,13 @@ function addNow(cy: Core, edges: readonly ElementDefinition[]): void {
   if (cy.destroyed()) return;
   const fresh = edges.filter((e) => cy.getElementById(String(e.data.id)).empty()
     && cy.getElementById(String(e.data.source)).nonempty() && cy.getElementById(String(e.data.target)).nonempty());
-  if (fresh.length > 0) cy.add(fresh as ElementDefinition[]);
+  if (fresh.length > 0) cy.add(fresh);
 }
 
 /**
- * Adds `edges` to `cy` `perFrame` at a time, one slice per animation frame, calling `onSlice` after
- * each and `done` once all are in or the feed is cancelled. Edges already there or whose ends left
- * are skipped.
+ * Adds `edges` to `cy` in even slices of at most `perFrame`, one slice per animation frame, calling
+ * `onSlice` after each and `done` once all are in or the feed is cancelled. Edges already there or
+ * whose ends left are skipped.
  */
 export function feedEdges(
   cy: Core,
@@ -48,6 +48,8 @@ export function feedEdges(
   perFrame = EDGES_PER_FRAME,
   schedule: (step: () => void) => () => void = nextFrame,
 ): EdgeFeed {
+  // even slices: a short last one would cost a whole frame's redraw for a handful of edges
+  const slice = Math.ceil(edges.length / Math.max(1, Math.ceil(edges.length / perFrame)));
   let next = 0;
   let stop: (() => void) | null = null;
   let finished = false;
@@ -65,8 +67,8 @@ export function feedEdges(
   const step = () => {
     stop = null;
     if (finished || cy.destroyed()) return;
-    addNow(cy, edges.slice(next, next + perFrame));
-    next += perFrame;
+    addNow(cy, edges.slice(next, next + slice));
+    next += slice;
     hooks.onSlice?.();
     if (next >= edges.length) finish();
     else stop = schedule(step);

@@ -43,7 +43,7 @@ describe('edges after their nodes', () => {
     expect(result.pendingEdges).toHaveLength(150);
     expect(cy.edges()).toHaveLength(0);
     // placed around the hub they link to (not by the other node), none over another
-    const spots = cy.nodes().not('#hub, #far').map((n) => n.position());
+    const spots = cy.nodes().not('#hub, #far').nodes().map((n) => n.position());
     expect(Math.max(...spots.map((p) => Math.hypot(p.x, p.y)))).toBeLessThan(1500);
     expect(countOverlaps(cy.nodes().map(layoutNode), cy.nodes().map((n) => n.position()))).toBe(0);
     expect(cy.getElementById('hub').position()).toEqual({ x: 0, y: 0 });
@@ -78,6 +78,18 @@ describe('edges after their nodes', () => {
     expect({ slices, done, waiting: clock.waiting }).toEqual({ slices: 3, done: 1, waiting: 0 });
     await Promise.resolve();
     expect(fed).toBe(true);
+  });
+
+  it('splits the edges into even slices, so no frame is spent on a handful', () => {
+    const cy = canvas();
+    const { pendingEdges } = syncElements(cy, [hub, ...leaves(10)], { deferEdgesFrom: 1 });
+    const clock = frames();
+    feedEdges(cy, pendingEdges, {}, 8, clock.schedule);
+    clock.next();
+    expect(cy.edges()).toHaveLength(5);
+    clock.next();
+    expect(cy.edges()).toHaveLength(10);
+    expect(clock.waiting).toBe(0);
   });
 
   it('stops on cancel (still reporting done) and adds the rest at once on flush', () => {
