@@ -17,8 +17,8 @@
 //    asked for if it is a first page (graph-page-patch.ts, which falls back to a recomputation
 //    when it cannot tell), dropped otherwise; a page whose centre is next to a node whose
 //    importance or merge state changed (it may enter, leave or move in the centre's ranked lists)
-//    is dropped unless, on a first page, that node ranks below the page's last row of its type
-//    (graph.ts RankFloors). A batch import that does not touch a hub's page leaves it cached (S6).
+//    is dropped when next asked for unless, on a first page, that node ranks below the page's
+//    last row of its type (graph.ts RankFloors). A batch import that does not touch a hub's page leaves it cached (S6).
 //    Anything unexpected (graph_touch missing or reset, a huge change) drops all;
 //  - GraphStore drops the pages after each of its write transactions, committed or rolled back
 //    (dropPages): total_changes does not go back on a rollback, so a page computed between an
@@ -85,6 +85,8 @@ interface Entry {
   patch: Patcher<unknown> | null;
   /** touchKey of the page's nodes changed since it was made or patched */
   pending: Set<number> | null;
+  /** neighbours off the page whose rank changed to at least its floor since it was last served */
+  suspects: { entities: Set<number>; claims: Set<number> } | null;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
 interface Version { own: string; data: number; seq: number | null }
@@ -160,15 +162,25 @@ function dropTouched(db: SqliteDb, cache: Cache, seq: number | null): boolean {
       else if (type === 1 && floors.claim !== Infinity) claims.push((k - type * 2) / 8);
     }
     if (entities.length === 0 && claims.length === 0) continue;
-    const { type, id } = entry.center;
-    let adjacent = statements.adjacent.get(type);
-    if (!adjacent) statements.adjacent.set(type, (adjacent = db.prepare(TOUCH_SQL.adjacent[type]).pluck()));
-    const floor = (value: number) => Math.max(value, -Number.MAX_VALUE);
-    const args = { id, claims: JSON.stringify(claims), claimFloor: floor(floors.claim) };
-    const near = adjacent.get(type === 'source' ? args : { ...args, entities: JSON.stringify(entities), entityFloor: floor(floors.entity) });
-    if (near) cache.pages.delete(key);
+    // tested when the page is next asked for (most pages are not, before the next commit), against
+    // the importance they have then
+    entry.suspects ??= { entities: new Set(), claims: new Set() };
+    for (const id of entities) entry.suspects.entities.add(id);
+    for (const id of claims) entry.suspects.claims.add(id);
   }
   return true;
+}
+
+/** Whether a suspect of the page (a neighbour whose rank changed) can now be in its lists. */
+function suspectNear(db: SqliteDb, entry: Entry): boolean {
+  const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
+  const { type, id } = entry.center;
+  const statements = statementsOf(db);
+  let adjacent = statements.adjacent.get(type);
+  if (!adjacent) statements.adjacent.set(type, (adjacent = db.prepare(TOUCH_SQL.adjacent[type]).pluck()));
+  const floor = (value: number) => Math.max(value, -Number.MAX_VALUE);
+  const args = { id, claims: JSON.stringify([...entry.suspects!.claims]), claimFloor: floor(floors.claim) };
+  return Boolean(adjacent.get(type === 'source' ? args : { ...args, entities: JSON.stringify([...entry.suspects!.entities]), entityFloor: floor(floors.entity) }));
 }
 
 function deepFreeze<T>(value: T): T {
@@ -232,6 +244,12 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     cache.seq = before.seq;
   }
   let hit = cache?.pages.get(key);
+  if (hit?.suspects) {
+    if (suspectNear(db, hit)) {
+      cache!.pages.delete(key);
+      hit = undefined;
+    } else hit.suspects = null;
+  }
   if (hit?.pending) {
     const next = hit.patch!([...hit.pending].map(idOfKey));
     if (next) {
@@ -258,7 +276,7 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
   const known = depsOf(about.known);
   cache.pages.set(key, {
     page: deepFreeze(result), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
-    patch: about.patch as Patcher<unknown> | null, pending: null,
+    patch: about.patch as Patcher<unknown> | null, pending: null, suspects: null,
   });
   while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
   return result;
