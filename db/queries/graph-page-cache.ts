@@ -199,8 +199,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Brings a page up to date with the nodes `touched` (ids of nodes it depends on), or says it cannot (null). */
-export type Patcher<T> = (touched: readonly string[]) => { page: T; patch: Patcher<T> } | null;
+/**
+ * Brings a page up to date with the nodes `touched` (ids of nodes it depends on), its lists read
+ * again if `relist` (a neighbour off the page may have entered them), or says it cannot (null).
+ */
+export type Patcher<T> = (touched: readonly string[], relist: boolean) => { page: T; info: PageInfo<T> } | null;
 
 /** What a computed page is made of: its size, its centre, every node it depends on, its rank floors. */
 export interface PageInfo<T> {
@@ -244,21 +247,17 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     cache.seq = before.seq;
   }
   let hit = cache?.pages.get(key);
-  if (hit?.suspects) {
-    if (suspectNear(db, hit)) {
-      cache!.pages.delete(key);
-      hit = undefined;
-    } else hit.suspects = null;
-  }
-  if (hit?.pending) {
-    const next = hit.patch!([...hit.pending].map(idOfKey));
-    if (next) {
-      hit.page = deepFreeze(next.page);
-      hit.patch = next.patch as Patcher<unknown>;
-      hit.pending = null;
-    } else {
-      cache!.pages.delete(key);
-      hit = undefined;
+  if (hit && (hit.pending || hit.suspects)) {
+    const relist = hit.suspects !== null && suspectNear(db, hit);
+    hit.suspects = null;
+    if (hit.pending || relist) {
+      const next = hit.patch?.([...(hit.pending ?? [])].map(idOfKey), relist);
+      const entry = next ? entryOf(next.page, next.info as PageInfo<unknown>) : null;
+      if (entry) cache!.pages.set(key, (hit = entry));
+      else {
+        cache!.pages.delete(key);
+        hit = undefined;
+      }
     }
   }
   if (hit !== undefined) {
@@ -268,16 +267,22 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     return hit.page as T;
   }
   const result = compute();
-  const about = info(result);
-  const center = parseNodeId(about.center);
-  if (about.size < CACHE_MIN_NODES || !center) return result;
+  const entry = entryOf(result, info(result) as PageInfo<unknown>);
+  if (!entry) return result;
   if (!cache) caches.set(db, (cache = { ...before, pages: new Map() }));
-  const shown = depsOf([about.center, ...about.shown()]);
-  const known = depsOf(about.known);
-  cache.pages.set(key, {
-    page: deepFreeze(result), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
-    patch: about.patch as Patcher<unknown> | null, pending: null, suspects: null,
-  });
+  cache.pages.set(key, entry);
   while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
   return result;
+}
+
+/** A cache entry for a page (frozen), or null when it is not worth keeping. */
+function entryOf(page: unknown, about: PageInfo<unknown>): Entry | null {
+  const center = parseNodeId(about.center);
+  if (about.size < CACHE_MIN_NODES || !center) return null;
+  const shown = depsOf([about.center, ...about.shown()]);
+  const known = depsOf(about.known);
+  return {
+    page: deepFreeze(page), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
+    patch: about.patch, pending: null, suspects: null,
+  };
 }

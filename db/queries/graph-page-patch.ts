@@ -1,21 +1,20 @@
-// Bringing a cached expansion page up to date when another connection changed a few of its nodes
+// Bringing a cached expansion page up to date when another connection changed some of its nodes
 // (graph-page-cache.ts): a batch import commits once per article, and an article that mentions an
-// important entity shown on many hubs' pages changes that entity (its importance, its edges) without
-// changing which nodes the pages show. Recomputing a hub's page after each such commit costs tens of
-// ms on a cold file; this re-reads only the changed nodes and the edges at them.
+// important entity shown on many hubs' pages, or a hub itself, changes a few nodes of those pages
+// (importance, edges, a new claim in a hub's list). Recomputing a hub's page after each such commit
+// costs tens of ms on a cold file; this re-reads only what changed.
 //
-// A page is patched only when the result provably equals a fresh computation, up to the order of
-// its edges (a set: the canvas draws them in any order):
-//  - the centre did not change (then its lists' counts and members are the same: every edge added or
-//    removed at the centre touches it), and every changed node of the page still exists unmerged;
-//  - each ranked list keeps its members: where a list filled its room, every member still ranks at
-//    or before the list's original last row, so no neighbour off the page can outrank one (a
-//    neighbour off the page whose own rank changed is the cache's rank check, against that row);
-//  - the members are put back in rank order (importance descending, then id: the lists' ORDER BY)
-//    with the changed importances, and the edges at the changed nodes are read afresh: those of a
-//    changed node of the page to any node of the set, those of a changed known node to the page's
-//    nodes (a page holds no edge between two known nodes). Every other edge has no changed end, so
-//    it is unchanged (an edge's change touches both its ends).
+// The result equals a fresh computation, up to the order of its edges (a set: the canvas draws them
+// in any order):
+//  - the ranked lists: when neither the centre changed nor a neighbour off the page may have entered
+//    them (the cache's rank check), only the changed members' importance moves them, and where a
+//    list filled its room every member must still rank at or before its last row (no neighbour off
+//    the page can then outrank one); otherwise the lists and counts are read again (listNeighbours);
+//  - the nodes: the centre, changed and new members read afresh, the others as they were;
+//  - the edges: those at a changed, new or dropped node read afresh from the indexes (to any node
+//    of the set for a node of the page, to the page's nodes for a known node: a page holds no edge
+//    between two known nodes); every other edge has no changed end, so it is unchanged (a change
+//    of an edge touches both its ends).
 import type { GraphEdge, GraphNode } from '../../shared/graph/model';
 import { nodeId, type NodeType } from '../../shared/graph/ids';
 import type { SqliteDb } from '../open';
@@ -26,14 +25,19 @@ import { allegedEdge, claimantEdge, relationEdge, reportedEdge, roleEdge, splitI
 /** One ranked list of a page as it was read: rows in order, and whether it filled its room. */
 export interface PageList { nodeType: NodeType; rows: [id: number, importance: number][]; full: boolean }
 
+/** The ranked part of a page (graph.ts listNeighbours): the nodes it shows in order, what is left. */
+export interface PageListing {
+  chosen: string[]; lists: PageList[]; more: { edgeType: string; count: number }[]; total: number; nextOffset: number | null;
+}
+
 export interface PageState<P> {
   page: P;
-  lists: PageList[];
-  /** each list's original last row (null: it showed every member) */
+  listing: PageListing;
+  /** each list's last row when it filled its room (null: it showed every member) */
   floors: ([importance: number, id: number] | null)[];
 }
 
-interface Page { center: string; nodes: GraphNode[]; edges: GraphEdge[] }
+interface Page { center: string; nodes: GraphNode[]; edges: GraphEdge[]; more: PageListing['more']; total: number; nextOffset: number | null }
 
 type LoadNodes = (db: SqliteDb, ids: readonly string[], claimRows?: Map<number, ClaimRow>) => GraphNode[];
 
@@ -42,23 +46,13 @@ const atOrBefore = ([id, importance]: [number, number], [floorImportance, floorI
   importance > floorImportance || (importance === floorImportance && id <= floorId);
 
 /**
- * The page with `touched` (node ids of the page or of its known nodes, changed since it was made)
- * brought up to date, or null when only a fresh computation can tell.
+ * The lists with the changed nodes' new importance, back in rank order; null when a member may
+ * have fallen behind a neighbour off the page (then only reading the lists again can tell).
  */
-export function patchPage<P extends Page>(
-  db: SqliteDb, state: PageState<P>, known: readonly string[], touched: readonly string[], loadNodes: LoadNodes,
-): PageState<P> | null {
-  const { page } = state;
-  const center = page.center;
-  const changed = new Set(touched);
-  if (changed.has(center)) return null;
-  const onPage = page.nodes.filter((n) => changed.has(n.id)).map((n) => n.id);
-  const fresh = new Map(loadNodes(db, onPage).map((n) => [n.id, n]));
-  if (fresh.size !== onPage.length) return null; // deleted or merged: the lists change
-  // the lists with the new importances, back in rank order
+function reorder<P extends Page>(state: PageState<P>, fresh: ReadonlyMap<string, GraphNode>): PageListing | null {
   const lists: PageList[] = [];
-  for (let g = 0; g < state.lists.length; g++) {
-    const list = state.lists[g]!;
+  for (let g = 0; g < state.listing.lists.length; g++) {
+    const list = state.listing.lists[g]!;
     let moved = false;
     const rows = list.rows.map((row): [number, number] => {
       const node = fresh.get(nodeId(list.nodeType, row[0]));
@@ -75,29 +69,58 @@ export function patchPage<P extends Page>(
     rows.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     lists.push({ ...list, rows });
   }
-  // the members in the order computeNeighborhood chooses them, entities, claims, then sources
+  // the members in the order listNeighbours chooses them
   const chosen = new Set<string>();
   for (const list of lists) {
     for (const [id] of list.rows) {
       const key = nodeId(list.nodeType, id);
-      if (key !== center) chosen.add(key);
+      if (key !== state.page.center) chosen.add(key);
     }
   }
-  const byId = new Map(page.nodes.map((n) => [n.id, fresh.get(n.id) ?? n]));
-  const sets = splitIds(chosen);
+  return { ...state.listing, chosen: [...chosen], lists };
+}
+
+/**
+ * The page with `touched` (node ids of the page or of its known nodes, changed since it was made)
+ * brought up to date, or null when only a fresh computation can tell. `relist`: a neighbour off the
+ * page may have entered its lists (the cache's rank check), so they are read again, as they are
+ * when the centre changed (its counts and members may have) or a member may have fallen out.
+ */
+export function patchPage<P extends Page>(
+  db: SqliteDb, state: PageState<P>, known: readonly string[], touched: readonly string[], relist: boolean,
+  loadNodes: LoadNodes, list: () => PageListing,
+): { page: P; listing: PageListing } | null {
+  const { page } = state;
+  const center = page.center;
+  const changed = new Set(touched);
+  const before = new Map(page.nodes.map((n) => [n.id, n]));
+  const onPage = page.nodes.filter((n) => changed.has(n.id)).map((n) => n.id);
+  let fresh = new Map(loadNodes(db, onPage).map((n) => [n.id, n]));
+  let listing = !relist && !changed.has(center) && fresh.size === onPage.length ? reorder(state, fresh) : null;
+  if (!listing) {
+    listing = list();
+    // the centre, the changed nodes and the new members read afresh
+    const toLoad = [center, ...listing.chosen.filter((id) => changed.has(id) || !before.has(id))];
+    fresh = new Map(loadNodes(db, toLoad).map((n) => [n.id, n]));
+    if (fresh.size !== toLoad.length) return null; // the centre is gone: the fresh computation says so
+  }
+  // entities, claims, then sources, each in the order chosen (loadNodes)
+  const sets = splitIds(listing.chosen);
   const order = [center, ...sets.entity.map((id) => nodeId('entity', id)), ...sets.claim.map((id) => nodeId('claim', id)),
     ...sets.source.map((id) => nodeId('source', id))];
-  const nodes = order.map((id) => byId.get(id)!);
-  if (nodes.length !== page.nodes.length || nodes.some((n) => n === undefined)) return null;
-  // the edges: those without a changed end as they were, those at one read afresh
+  const nodes = order.map((id) => fresh.get(id) ?? before.get(id));
+  if (nodes.some((n) => n === undefined)) return null;
+  // the edges: those without a changed, new or dropped end as they were, those at one read afresh
   const from = new Set(order);
   const within = new Set([...order, ...known]);
-  const kept = page.edges.filter((e) => !changed.has(e.source) && !changed.has(e.target));
+  const redo = new Set([...changed, ...order.filter((id) => !before.has(id)), ...[...before.keys()].filter((id) => !from.has(id))]);
+  const kept = page.edges.filter((e) => !redo.has(e.source) && !redo.has(e.target));
   // an alleged edge has its claim's id, not the claim, for an end: a changed claim reads it again
   const keptIds = new Set(kept.map((e) => e.id));
-  const added = edgesAt(db, [...changed].filter((id) => within.has(id)), within)
+  const added = edgesAt(db, [...redo].filter((id) => within.has(id)), within)
     .filter((e) => (from.has(e.source) || from.has(e.target)) && !keptIds.has(e.id));
-  return { page: { ...page, nodes, edges: [...kept, ...added] }, lists, floors: state.floors };
+  const { more, total, nextOffset } = listing;
+  return { page: { ...page, nodes: nodes as GraphNode[], edges: [...kept, ...added], more, total, nextOffset }, listing };
 }
 
 /**

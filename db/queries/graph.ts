@@ -6,8 +6,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
 import { cached, columns, edgesBetween, fillTemp } from './graph-edges';
 import type { ClaimRow } from './graph-claim-edges';
-import { cachedPage, type Patcher } from './graph-page-cache';
-import { patchPage, type PageList, type PageState } from './graph-page-patch';
+import { cachedPage, type PageInfo, type Patcher } from './graph-page-cache';
+import { patchPage, type PageList, type PageListing, type PageState } from './graph-page-patch';
 import { splitIds } from './graph-shapes';
 
 export { edgesBetween, EDGE_SQL } from './graph-edges';
@@ -215,27 +215,42 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
   // argument, `known` in its order (it decides which edges come back); it depends on its centre,
   // its nodes and the known nodes (the ends of its edges)
   const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
+  const parsed = parseNodeId(center);
+  if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
   let computed: Computed | null = null;
   const compute = () => {
     computed = computeNeighborhood(db, center, options);
     return computed.page;
   };
-  // a first page shows the top of each list: a neighbour below its last row cannot get in, and a
-  // few changed nodes can be patched in (graph-page-patch.ts). On a later page, one moving across
-  // the ranks before it shifts it: any ranked neighbour counts, and only a recomputation will do.
+  // a first page shows the top of each list: a neighbour below its last row cannot get in, and
+  // changes can be patched in (graph-page-patch.ts). On a later page, one moving across the ranks
+  // before it shifts it: any ranked neighbour counts, and only a recomputation will do.
   const first = options.offset === 0;
-  const patcher = (state: PageState<NeighborhoodPage>): Patcher<NeighborhoodPage> => (touched) => {
-    const next = patchPage(db, state, options.known, touched, loadNodes);
-    return next ? { page: next.page, patch: patcher(next) } : null;
-  };
-  return cachedPage(db, key, compute, (page) => ({
+  const infoOf = (page: NeighborhoodPage, listing: PageListing): PageInfo<NeighborhoodPage> => ({
     size: page.nodes.length, center, shown: () => page.nodes.map((n) => n.id), known: options.known,
-    floors: first ? computed!.floors : null,
-    patch: first ? patcher({ page, lists: computed!.lists, floors: computed!.lists.map(floorOf) }) : null,
-  }));
+    floors: first ? floorsOf(listing.lists) : null,
+    patch: first ? patcher({ page, listing, floors: listing.lists.map(floorOf) }) : null,
+  });
+  const relist = () => listNeighbours(db, parsed, center, options);
+  const patcher = (state: PageState<NeighborhoodPage>): Patcher<NeighborhoodPage> => (touched, rank) => {
+    const next = patchPage(db, state, options.known, touched, rank, loadNodes, relist);
+    return next && { page: next.page, info: infoOf(next.page, next.listing) };
+  };
+  return cachedPage(db, key, compute, (page) => infoOf(page, computed!.listing));
 }
 
-interface Computed { page: NeighborhoodPage; floors: RankFloors; lists: PageList[] }
+interface Computed { page: NeighborhoodPage; listing: PageListing }
+
+/** The page's RankFloors from its lists (see there). */
+function floorsOf(lists: readonly PageList[]): RankFloors {
+  const floors: RankFloors = { entity: Infinity, claim: Infinity };
+  for (const list of lists) {
+    if (list.nodeType === 'source') continue;
+    const floor = list.full && list.rows.length > 0 ? list.rows[list.rows.length - 1]![1] : -Infinity;
+    floors[list.nodeType] = Math.min(floors[list.nodeType], floor);
+  }
+  return floors;
+}
 
 /** A list's last row when it filled its room (a neighbour off the page ranks after it). */
 const floorOf = (list: PageList): [importance: number, id: number] | null => {
@@ -256,18 +271,12 @@ export interface NeighborhoodPage {
  */
 export interface RankFloors { entity: number; claim: number }
 
-function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): Computed {
-  const parsed = parseNodeId(center);
-  if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
-  // claim rows read for the nodes, reused by the edges step
-  const claimRows = new Map<number, ClaimRow>();
-  const centerNodes = loadNodes(db, [center], claimRows);
-  if (centerNodes.length === 0) throw new ApiError('not_found', `No node ${center}`);
+/** The ranked lists of a page: counts, members up to each list's room, in order. */
+function listNeighbours(db: SqliteDb, parsed: { type: NodeType; id: number }, center: string, options: NeighborhoodOptions): PageListing {
   const chosen = new Map<string, Neighbour>();
   const more: { edgeType: string; count: number }[] = [];
   let total = 0;
   let anyLeft = false;
-  const floors: RankFloors = { entity: Infinity, claim: Infinity };
   const lists: PageList[] = [];
   const hub = parsed.type === 'entity' && cached(db, IS_HUB).get(parsed.id) !== undefined;
   for (const group of NEIGHBOUR_SQL[parsed.type]) {
@@ -278,10 +287,6 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
     const list = cached(db, hub && group.hubList ? group.hubList : group.list);
     const rows = room > 0 ? (list.raw().all({ id: parsed.id, limit: room, offset: options.offset }) as [id: number, importance: number][]) : [];
     if (room > 0) lists.push({ nodeType: group.nodeType, rows, full: rows.length === room });
-    if (room > 0 && group.nodeType !== 'source') {
-      const floor = rows.length < room ? -Infinity : rows[rows.length - 1]![1];
-      floors[group.nodeType] = Math.min(floors[group.nodeType], floor);
-    }
     for (const [rowId, importance] of rows) {
       const id = nodeId(group.nodeType, rowId);
       if (!chosen.has(id) && id !== center) chosen.set(id, { id, importance, group: group.name });
@@ -292,12 +297,21 @@ function computeNeighborhood(db: SqliteDb, center: string, options: Neighborhood
       anyLeft = true;
     }
   }
-  const newIds = [...chosen.keys()];
+  return { chosen: [...chosen.keys()], more, total, nextOffset: anyLeft ? options.offset + options.limit : null, lists };
+}
+
+function computeNeighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): Computed {
+  const parsed = parseNodeId(center);
+  if (!parsed) throw new ApiError('invalid_arguments', `"${center}" is not a node id`);
+  // claim rows read for the nodes, reused by the edges step
+  const claimRows = new Map<number, ClaimRow>();
+  const centerNodes = loadNodes(db, [center], claimRows);
+  if (centerNodes.length === 0) throw new ApiError('not_found', `No node ${center}`);
+  const listing = listNeighbours(db, parsed, center, options);
+  const newIds = listing.chosen;
   const nodes = [...centerNodes, ...loadNodes(db, newIds, claimRows)];
   const within = new Set([center, ...newIds, ...options.known]);
   const edges = edgesBetween(db, [center, ...newIds], within, claimRows);
-  return {
-    page: { center, nodes, edges, more, total, nextOffset: anyLeft ? options.offset + options.limit : null },
-    floors, lists,
-  };
+  const { more, total, nextOffset } = listing;
+  return { listing, page: { center, nodes, edges, more, total, nextOffset } };
 }
