@@ -10,8 +10,10 @@
 // - node: NODE_KEY(type, id) * 2 + RANK: a row with RANK = 0 says the node itself changed (its row,
 //   or an edge at it: a relation, claimant, role, response or span, either end); RANK = 1 says its
 //   place in the ranked lists of its neighbours may have changed (importance, merge state, deletion).
-//   Every edge touches both of its ends, and a page only shows edges whose ends are both on the
-//   page or known to the canvas, so a change of a page's edges always touches a node of the page.
+//   Every change of an edge touches both of its ends (a role row touches the claim's other role
+//   entities too: the alleged edges between them change), and a page only shows edges whose ends
+//   are both on the page or known to the canvas: a change of a page's edges touches two of its
+//   nodes, and an edge between an untouched node and any other is as it was.
 // - seq: 1 + the largest seq at the time of the write (index graph_touch_seq), so a reader reads
 //   what changed after the seq it saw with an index range. One row per node: the table never grows
 //   beyond two rows per node, and no row is ever deleted by maintenance.
@@ -38,6 +40,12 @@ const touch = (keys: string[], when = '1') => `
 const relationEnds = (row: string) => [key('entity', `${row}.from_id`), key('entity', `${row}.to_id`)];
 const claimLinks = (row: string) => [key('claim', `${row}.id`), key('entity', `${row}.claimant_id`), key('claim', `${row}.responds_to`)];
 const roleEnds = (row: string) => [key('claim', `${row}.claim_id`), key('entity', `${row}.entity_id`)];
+/** Every role entity of a claim: its alleged edges (between its subjects and objects) changed. */
+const roleEntities = (claim: string, when = '1') => `
+  INSERT INTO graph_touch (node, seq)
+    SELECT ${key('entity', 'r.entity_id')}, (SELECT coalesce(max(seq), 0) + 1 FROM graph_touch) FROM claim_role r
+    WHERE r.claim_id = ${claim} AND (${when})
+    ON CONFLICT (node) DO UPDATE SET seq = excluded.seq;`;
 const spanEnds = (row: string) => [key('source', `${row}.source_id`), key('claim', `${row}.claim_id`), key('entity', `${row}.entity_id`)];
 
 export const TOUCH_TRIGGERS = `
@@ -68,22 +76,25 @@ CREATE TRIGGER derived_touch_claim_au AFTER UPDATE OF id, text, status, stance, 
   ${touch([...claimLinks('old'), ...claimLinks('new')])}
   ${touch([key('claim', 'old.id', 1), key('claim', 'new.id', 1)], 'new.importance IS NOT old.importance OR new.id IS NOT old.id')}
   -- the alleged edges between the claim's subjects and objects carry its predicate and stance
-  INSERT INTO graph_touch (node, seq)
-    SELECT ${key('entity', 'r.entity_id')}, (SELECT coalesce(max(seq), 0) + 1 FROM graph_touch) FROM claim_role r
-    WHERE r.claim_id = new.id AND (new.predicate IS NOT old.predicate OR new.stance IS NOT old.stance)
-    ON CONFLICT (node) DO UPDATE SET seq = excluded.seq;
+  ${roleEntities('new.id', 'new.predicate IS NOT old.predicate OR new.stance IS NOT old.stance')}
 END;
 CREATE TRIGGER derived_touch_claim_ad AFTER DELETE ON claim BEGIN
   ${touch([...claimLinks('old'), key('claim', 'old.id', 1)])}
 END;
+-- a role row adds or removes alleged edges to the claim's other role entities: they are touched
+-- too, so that every edge that changes touches both its ends
 CREATE TRIGGER derived_touch_role_ai AFTER INSERT ON claim_role BEGIN
   ${touch(roleEnds('new'))}
+  ${roleEntities('new.claim_id')}
 END;
 CREATE TRIGGER derived_touch_role_au AFTER UPDATE ON claim_role BEGIN
   ${touch([...roleEnds('old'), ...roleEnds('new')])}
+  ${roleEntities('old.claim_id')}
+  ${roleEntities('new.claim_id')}
 END;
 CREATE TRIGGER derived_touch_role_ad AFTER DELETE ON claim_role BEGIN
   ${touch(roleEnds('old'))}
+  ${roleEntities('old.claim_id')}
 END;
 CREATE TRIGGER derived_touch_span_ai AFTER INSERT ON span BEGIN
   ${touch(spanEnds('new'))}

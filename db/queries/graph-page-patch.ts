@@ -11,10 +11,10 @@
 //    list filled its room every member must still rank at or before its last row (no neighbour off
 //    the page can then outrank one); otherwise the lists and counts are read again (listNeighbours);
 //  - the nodes: the centre, changed and new members read afresh, the others as they were;
-//  - the edges: those at a changed, new or dropped node read afresh from the indexes (to any node
-//    of the set for a node of the page, to the page's nodes for a known node: a page holds no edge
-//    between two known nodes); every other edge has no changed end, so it is unchanged (a change
-//    of an edge touches both its ends).
+//  - the edges: every change of an edge touches both its ends (db/migrations/0060), so an edge with
+//    an unchanged end is as it was; those between two changed nodes and those at a new member are
+//    read afresh from the indexes (only towards the page's nodes for a known node: a page holds no
+//    edge between two known nodes), those at a dropped member go.
 import type { GraphEdge, GraphNode } from '../../shared/graph/model';
 import { nodeId, type NodeType } from '../../shared/graph/ids';
 import type { SqliteDb } from '../open';
@@ -110,15 +110,21 @@ export function patchPage<P extends Page>(
     ...sets.source.map((id) => nodeId('source', id))];
   const nodes = order.map((id) => fresh.get(id) ?? before.get(id));
   if (nodes.some((n) => n === undefined)) return null;
-  // the edges: those without a changed, new or dropped end as they were, those at one read afresh
+  // the edges: every change of an edge touched both its ends (db/migrations/0060), so those with an
+  // unchanged end are as they were; those between two changed nodes and those at a new member are
+  // read afresh, those at a dropped member go
   const from = new Set(order);
   const within = new Set([...order, ...known]);
-  const redo = new Set([...changed, ...order.filter((id) => !before.has(id)), ...[...before.keys()].filter((id) => !from.has(id))]);
-  const kept = page.edges.filter((e) => !redo.has(e.source) && !redo.has(e.target));
-  // an alleged edge has its claim's id, not the claim, for an end: a changed claim reads it again
+  const isNew = (id: string) => !before.has(id) && from.has(id);
+  const kept = page.edges.filter((e) => within.has(e.source) && within.has(e.target) && !isNew(e.source) && !isNew(e.target)
+    && !(changed.has(e.source) && changed.has(e.target)));
   const keptIds = new Set(kept.map((e) => e.id));
-  const added = edgesAt(db, [...redo].filter((id) => within.has(id)), within)
-    .filter((e) => (from.has(e.source) || from.has(e.target)) && !keptIds.has(e.id));
+  const among = new Set([...changed].filter((id) => within.has(id)));
+  const added = [...edgesAt(db, order.filter(isNew), within), ...edgesAt(db, [...among], among)].filter((e) => {
+    if ((!from.has(e.source) && !from.has(e.target)) || keptIds.has(e.id)) return false;
+    keptIds.add(e.id); // an edge between a new member and a changed node comes from both reads
+    return true;
+  });
   const { more, total, nextOffset } = listing;
   return { page: { ...page, nodes: nodes as GraphNode[], edges: [...kept, ...added], more, total, nextOffset }, listing };
 }

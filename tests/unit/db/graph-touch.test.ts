@@ -127,6 +127,9 @@ describe('cached pages across connections (migration 0060)', () => {
       async () => app.call('claim.update', { id: c[4]!, version: await claimVersion(c[4]!), patch: { status: 'disputed', stance: 'denies' } }),
       async () => app.call('claim.update', { id: c[5]!, version: await claimVersion(c[5]!), patch: { predicate: 'financed', text: 'Claim five, reworded' } }),
       raw('alleged label', "UPDATE claim SET predicate = 'bribed', stance = 'denies' WHERE id = ?", s.side),
+      // a role alone adds an alleged edge to the claim's other role entity, and takes it away
+      raw('alleged by a role', "INSERT INTO claim_role (claim_id, entity_id, role) VALUES (?, ?, 'subject')", s.side, p[4]),
+      raw('role gone', 'DELETE FROM claim_role WHERE claim_id = ? AND entity_id = ?', s.side, p[0]),
       async () => app.call('claim.update', { id: c[6]!, version: await claimVersion(c[6]!), patch: { roles: [{ entityId: p[50]!, role: 'subject' }, { entityId: p[51]!, role: 'object' }] } }),
       () => app.call('claim.create', {
         text: 'The hub paid Person 12.', claimantId: p[13]!, stance: 'asserts', predicate: 'paid', respondsTo: c[0]!,
