@@ -3,6 +3,7 @@ import { GraphStore } from '../../db/store';
 import { createRouter, type Router } from '../../electron/router';
 import type { Args, Method, Result } from '../../shared/api/contract';
 import type { SqliteDb } from '../../db/open';
+import { TEMP_TABLES } from '../../db/queries/graph-edges';
 
 export interface TestApp {
   store: GraphStore;
@@ -70,4 +71,20 @@ export async function seedLikeGraph(app: TestApp) {
     roles: [{ entityId: minister.id, role: 'subject' }],
   });
   return { defector, minister, service, city, membership, allegation, denial };
+}
+
+/**
+ * An empty investigation in memory (with the expansion's temp id sets) for EXPLAIN QUERY PLAN
+ * checks of the hot queries: `plan` gives the plan's lines of `sql` as the code runs it.
+ */
+export function planDb(): { plan(sql: string, params?: unknown[] | Record<string, unknown>): string[]; close(): void } {
+  const store = GraphStore.memory();
+  const db = store.db;
+  for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
+  const plan = (sql: string, params: unknown[] | Record<string, unknown> = []) => {
+    const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+    const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  };
+  return { plan, close: () => store.close() };
 }

@@ -3,23 +3,16 @@
 // node-set classification and a hub's relation count are key lookups; and the statements the
 // triggers run to change one row reach it by its whole key, never by walking an owner's list.
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphStore } from '../../../db/store';
+import { planDb } from '../helpers';
 import { EDGE_SQL, NEIGHBOUR_SQL } from '../../../db/queries/graph';
-import { TEMP_TABLES } from '../../../db/queries/graph-edges';
 import { BAND_EDGE_SQL } from '../../../db/queries/graph-band-edges';
 import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
 import { BAND_ROW_SQL } from '../../../db/migrations/0040-banded-adjacency';
 
-const store = GraphStore.memory();
-const db = store.db;
-for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
-afterAll(() => store.close());
+const { plan: planLines, close } = planDb();
+afterAll(close);
 
-function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string {
-  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
-  return rows.map((r) => r.detail).join('\n');
-}
+const plan = (sql: string, params?: unknown[] | Record<string, unknown>): string => planLines(sql, params).join('\n');
 
 describe('banded adjacency plans', () => {
   it('upward reads: temp id set outside, entity by key, one band_adj range per owner, set probed by key', () => {

@@ -3,21 +3,14 @@
 // walk of a hub's adjacency), and the triggers find the last seq at the end of the index; a patch
 // reads the edges of a changed hub with one key probe per node of the set (graph-page-patch.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphStore } from '../../../db/store';
+import { planDb } from '../helpers';
 import { TOUCH_SQL } from '../../../db/queries/graph-page-cache';
-import { TEMP_TABLES } from '../../../db/queries/graph-edges';
 import { PROBE_SQL } from '../../../db/queries/graph-page-patch';
 
-const store = GraphStore.memory();
-const db = store.db;
-for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
-afterAll(() => store.close());
+const { plan: planLines, close } = planDb();
+afterAll(close);
 
-function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string {
-  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
-  return rows.map((r) => r.detail).join('\n');
-}
+const plan = (sql: string, params?: unknown[] | Record<string, unknown>): string => planLines(sql, params).join('\n');
 
 describe('page check plans', () => {
   it('reads what changed since a seq as one index range, and the last seq from the end of the index', () => {

@@ -2,24 +2,16 @@
 // (the SQL is imported from the query modules), with EXPLAIN QUERY PLAN on an in-memory database:
 // it searches its index and never scans one of the big tables.
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphStore } from '../../../db/store';
+import { planDb } from '../helpers';
 import { EDGE_SQL, ENTITY_NODE, IS_HUB, NEIGHBOUR_SQL, NODE_SQL } from '../../../db/queries/graph';
-import { SCAN_SQL, TEMP_TABLES } from '../../../db/queries/graph-edges';
+import { SCAN_SQL } from '../../../db/queries/graph-edges';
 import { HUB_EDGE_SQL } from '../../../db/queries/graph-hub-edges';
 import { CLAIM_EDGE_SQL } from '../../../db/queries/graph-claim-edges';
 
-const store = GraphStore.memory();
-const db = store.db;
-for (const table of TEMP_TABLES) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY)`);
-afterAll(() => store.close());
+const { plan, close } = planDb();
+afterAll(close);
 
 const BIG = ['entity', 'relation', 'claim', 'claim_role', 'alias', 'span', 'source', 'alleged', 'hub_nbr', 'hub_role', 'hub_rel'];
-
-function plan(sql: string, params: unknown[] | Record<string, unknown> = []): string[] {
-  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
-  return rows.map((r) => r.detail);
-}
 
 /** Names (table aliases) that a plan scans in full: subqueries and temp id sets are allowed. */
 function fullScans(lines: string[], sql: string): string[] {

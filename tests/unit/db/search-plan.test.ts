@@ -2,16 +2,13 @@
 // in rank-key order (no sort of every match), aliases and entities are looked up by primary key,
 // a prefix's words are a primary-key range, and claims and sources go through their own FTS indexes.
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphStore } from '../../../db/store';
+import { planDb } from '../helpers';
 import { CLAIM_SEARCH_SQL, SEARCH_SQL, SOURCE_SEARCH_SQL } from '../../../db/queries/search';
 
-const store = GraphStore.memory();
-const db = store.db;
-afterAll(() => store.close());
+const { plan: planLines, close } = planDb();
+afterAll(close);
 
-function plan(sql: string, params: Record<string, unknown>): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
-}
+const plan = (sql: string, params?: unknown[] | Record<string, unknown>): string => planLines(sql, params).join('\n');
 
 describe('typeahead search plans', () => {
   it('reads matches in rank-key order from alias_rank_fts and sorts nothing', () => {
