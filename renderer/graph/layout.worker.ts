@@ -1,14 +1,11 @@
-// The fresh layout of a large canvas, computed off the main thread (PERFORMANCE.md R3): the canvas
+// The layouts of a large canvas, computed off the main thread (PERFORMANCE.md R2, R3): the canvas
 // sends each node's box (label included, measured where text can be measured) and the edges, and
-// gets positions back (scaleLayout.ts). Nothing here touches the DOM or cytoscape.
-import type { LayoutEdge, LayoutNode, Point } from './boxes';
-import { layoutFresh } from './scaleLayout';
+// gets positions back (scaleLayout.ts) — for a fresh canvas every node's, for an expansion the new
+// nodes' next to the placed ones. Nothing here touches the DOM or cytoscape.
+import type { Point } from './boxes';
+import { answerLayout, type LayoutAsk } from './scaleLayout';
 
-export interface LayoutRequest {
-  seq: number;
-  nodes: LayoutNode[];
-  edges: LayoutEdge[];
-}
+export type LayoutRequest = LayoutAsk & { seq: number };
 
 export interface LayoutReply {
   seq: number;
@@ -16,7 +13,6 @@ export interface LayoutReply {
 }
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { seq, nodes, edges } = event.data;
-  const reply: LayoutReply = { seq, positions: layoutFresh(nodes, edges) };
+  const reply: LayoutReply = { seq: event.data.seq, positions: answerLayout(event.data) };
   (self as unknown as { postMessage(reply: LayoutReply): void }).postMessage(reply);
 };
