@@ -2,15 +2,15 @@
 // (elements.ts), styles them (style.ts), lays new nodes out incrementally (layout.ts) and reports
 // taps, double-taps and drags back to the store. Everything else in the app talks to the store.
 import { useEffect, useRef, useState } from 'react';
-import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import cytoscape, { type Core, type LayoutOptions, type NodeCollection } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useSkein } from '../state/store';
 import { toElements } from './elements';
 import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layout';
-import { addedPositions, freshPositions, warmLayoutWorker } from './offThread';
+import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
-import { placeNodes, syncElements } from './sync';
-import { DEFER_EDGES_FROM, PLACE_IN_WORKER_FROM, feedEdges, type EdgeFeed } from './progressive';
+import { syncElements } from './sync';
+import { DEFER_EDGES_FROM, feedEdges, type EdgeFeed } from './progressive';
 import { tuneViewport } from './viewportMode';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
@@ -57,11 +57,6 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   const publishRef = useRef<() => void>(() => {});
   // edges still being added a slice per frame (progressive.ts); each sync starts afresh
   const feed = useRef<EdgeFeed | null>(null);
-  // counts syncs: a placement answered by the worker after a newer sync is dropped (that sync has
-  // taken the nodes still waiting into its own placement)
-  const syncs = useRef(0);
-  // the sync whose new nodes are being placed in the worker, if any
-  const placing = useRef<number | null>(null);
   const [view, setView] = useState<{ nodes: RenderedNode[]; edges: RenderedEdge[]; settled: boolean }>({ nodes: [], edges: [], settled: true });
 
   const nodes = useSkein((s) => s.nodes);
@@ -102,9 +97,9 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const publish = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        // while nodes wait for their spots or edges are still being fed, re-listing the whole
-        // canvas each frame doubled those frames (every such phase ends with a publish)
-        if (placing.current !== null || feed.current !== null) return;
+        // while edges are still being fed, re-listing the whole canvas every frame made each of those
+        // frames far longer (the feed's end publishes)
+        if (feed.current !== null) return;
         setView({
           nodes: cy.nodes().map((n) => ({ id: n.id(), label: String(n.data('label')), kind: String(n.data('visualKind')), ...n.renderedPosition() })),
           edges: cy.edges().map((e) => ({
@@ -156,10 +151,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     // nodes added to a canvas that has nodes are placed here already, in free space next to what
     // they link to, with every node already on the canvas left where it is; hundreds of new edges
     // come back pending and are added over the next frames, so the nodes show without waiting
-    const mine = ++syncs.current;
-    // a placement still in the worker is dropped when it answers: this sync places its nodes
-    if (placing.current !== null) { placing.current = null; layoutRunning.current = false; }
-    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM, placeLaterFrom: PLACE_IN_WORKER_FROM });
+    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM });
     const pending = result.pendingEdges;
     const synced = () => { tuneViewport(cy); canvasSynced(); };
     synced();
@@ -169,36 +161,6 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       feed.current = current;
       return current;
     };
-    const placement = result.placement;
-    if (placement) {
-      // many new nodes next to placed ones: measured here, placed in the worker (the search for free
-      // spots took ~135 ms of the main thread for 200 nodes); they show, with their edges after
-      // them, once their spots arrive, and the old nodes never move
-      layoutRunning.current = true;
-      placing.current = mine;
-      void addedPositions(placement).then((spots) => {
-        if (cyRef.current !== cy || cy.destroyed() || syncs.current !== mine) return;
-        placing.current = null;
-        placeNodes(cy, spots);
-        synced();
-        // only the new nodes: a preset over the whole canvas sets every node's position again, and
-        // cytoscape then re-routes every edge in the next frame
-        const layout = cy.nodes().filter((n) => spots[n.id()] !== undefined).layout(keepPlacement());
-        layout.one('layoutstop', () => {
-          layoutRunning.current = false;
-          const saved: Record<string, { x: number; y: number }> = {};
-          for (const id of Object.keys(spots)) { const n = cy.getElementById(id); if (n.nonempty()) saved[id] = { ...n.position() }; }
-          useSkein.getState().setPositions(saved);
-          if (cy.nodes().length <= 80) fitReadable(cy, publishRef.current);
-          else if (pendingFocus.current) centreOn(cy, pendingFocus.current, publishRef.current);
-          pendingFocus.current = null;
-          publishRef.current();
-        });
-        layout.run();
-        feedPending(publishRef.current);
-      });
-      return;
-    }
     if (result.addedNodes.length === 0) { feedPending(); return; }
     // nodes coming back with a known position (a restored view, back/forward) go where they were
     if (result.addedNodes.every((id) => positions[id])) { feedPending(); return; }
@@ -220,15 +182,18 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       pendingFocus.current = null;
       publishRef.current();
     };
-    const start = (layoutOptions: LayoutOptions) => {
+    const start = (layoutOptions: LayoutOptions, only?: NodeCollection) => {
       if (cyRef.current !== cy || cy.destroyed()) return;
-      const layout = cy.layout(layoutOptions);
+      const layout = (only ?? cy).layout(layoutOptions);
       layout.one('layoutstop', onStop);
       layout.run();
     };
+    const added = new Set(result.addedNodes);
     if (hadNodes) {
       // the new nodes are already where they go (old ones never move); their edges follow
-      start(keepPlacement());
+      // on the new nodes only: a preset over the whole canvas sets every node's position again, and
+      // cytoscape then re-routes every edge in the next frame
+      start(keepPlacement(), cy.nodes().filter((n) => added.has(n.id())));
       feedPending(publishRef.current);
     } else if (byFcose) {
       // draw the new nodes where they were placed first, then lay out: the analyst sees them in the

@@ -1,11 +1,10 @@
-// Runs the layouts of a large canvas (scaleLayout.ts: a fresh layout, or the placement of many new
-// nodes next to placed ones) in a worker (layout.worker.ts), so the window stays responsive while
-// they compute; without a worker (a scheme that refuses workers, or tests in Node) the same layout
-// runs in place.
+// Runs a large fresh layout (scaleLayout.ts layoutFresh) in a worker (layout.worker.ts), so the
+// window stays responsive while it computes; without a worker (a scheme that refuses workers, or
+// tests in Node) the same layout runs in place.
 import type { Core } from 'cytoscape';
-import type { LayoutEdge, LayoutNode, Point } from './boxes';
+import type { LayoutEdge, Point } from './boxes';
 import { layoutEdges, layoutNode } from './measure';
-import { answerLayout, type LayoutAsk } from './scaleLayout';
+import { layoutFresh } from './scaleLayout';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 
 let worker: Worker | null | undefined;
@@ -26,9 +25,13 @@ export function warmLayoutWorker(): void {
   layoutWorker();
 }
 
-function ask(question: LayoutAsk, timeoutMs: number): Promise<Record<string, Point>> {
-  const request: LayoutRequest = { ...question, seq: ++seq };
-  const inPlace = () => answerLayout(question);
+/**
+ * Fresh positions for every node on the canvas, computed in the worker when there is one. `pending`:
+ * edges not on the canvas yet (they are added while the worker computes) that the layout must know.
+ */
+export function freshPositions(cy: Core, pending: readonly LayoutEdge[] = [], timeoutMs = 20_000): Promise<Record<string, Point>> {
+  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map(layoutNode), edges: [...layoutEdges(cy.edges()), ...pending] };
+  const inPlace = () => layoutFresh(request.nodes, request.edges);
   const w = layoutWorker();
   if (!w) return Promise.resolve(inPlace());
   return new Promise((resolve) => {
@@ -45,17 +48,4 @@ function ask(question: LayoutAsk, timeoutMs: number): Promise<Record<string, Poi
     w.addEventListener('error', onError);
     w.postMessage(request);
   });
-}
-
-/**
- * Fresh positions for every node on the canvas, computed in the worker when there is one. `pending`:
- * edges not on the canvas yet (they are added while the worker computes) that the layout must know.
- */
-export function freshPositions(cy: Core, pending: readonly LayoutEdge[] = [], timeoutMs = 20_000): Promise<Record<string, Point>> {
-  return ask({ kind: 'fresh', nodes: cy.nodes().map(layoutNode), edges: [...layoutEdges(cy.edges()), ...pending] }, timeoutMs);
-}
-
-/** Spots for `added` next to `fixed` (scaleLayout.ts placeAdded), computed in the worker when there is one. */
-export function addedPositions(placement: { fixed: (LayoutNode & Point)[]; added: LayoutNode[]; edges: LayoutEdge[] }, timeoutMs = 10_000): Promise<Record<string, Point>> {
-  return ask({ kind: 'add', ...placement }, timeoutMs);
 }

@@ -12,12 +12,6 @@ export const EDGES_PER_FRAME = 160;
 /** Fewer new edges than this are added with their nodes, in one frame. */
 export const DEFER_EDGES_FROM = 120;
 
-/**
- * From this many new nodes next to placed ones, their spots are computed in the layout worker
- * (offThread.ts) and the nodes wait hidden for them; fewer are placed at once, on the main thread.
- */
-export const PLACE_IN_WORKER_FROM = 40;
-
 export interface EdgeFeed {
   /** stops adding (the next sync picks up whatever is still missing); `done` still runs */
   cancel(): void;

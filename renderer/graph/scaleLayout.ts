@@ -206,12 +206,3 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
   for (let i = fixed.length; i < all.length; i++) placed[all[i]!.id] = at[i] ?? { x: extent.x1 + extent.w + 200, y: extent.y1 };
   return placed;
 }
-
-/** A layout asked of the worker (offThread.ts): a fresh canvas, or new nodes next to placed ones. */
-export type LayoutAsk =
-  | { kind: 'fresh'; nodes: LayoutNode[]; edges: LayoutEdge[] }
-  | { kind: 'add'; fixed: (LayoutNode & Point)[]; added: LayoutNode[]; edges: LayoutEdge[] };
-
-export function answerLayout(ask: LayoutAsk): Record<string, Point> {
-  return ask.kind === 'fresh' ? layoutFresh(ask.nodes, ask.edges) : placeAdded(ask.fixed, ask.added, ask.edges);
-}
