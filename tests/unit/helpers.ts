@@ -73,6 +73,15 @@ export async function seedLikeGraph(app: TestApp) {
   return { defector, minister, service, city, membership, allegation, denial };
 }
 
+/** seedLikeGraph plus an organization "Hub Holdings" and 40 people "Member 0…39" for it to link to. */
+export async function seedWithHub(app: TestApp) {
+  const seeded = await seedLikeGraph(app);
+  const hub = await app.call('entity.create', { kind: 'organization', name: 'Hub Holdings' });
+  const others: number[] = [];
+  for (let i = 0; i < 40; i++) others.push((await app.call('entity.create', { kind: 'person', name: `Member ${i}` })).id);
+  return { seeded, hub, others };
+}
+
 /**
  * An empty investigation in memory (with the expansion's temp id sets) for EXPLAIN QUERY PLAN
  * checks of the hot queries: `plan` gives the plan's lines of `sql` as the code runs it.

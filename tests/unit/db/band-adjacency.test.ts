@@ -10,7 +10,7 @@ import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import type { GraphEdge } from '../../../shared/graph/model';
 import { Rng } from '../../../bench/rng';
-import { recomputed, seedLikeGraph, testApp, throughHistory } from '../helpers';
+import { recomputed, seedWithHub, testApp, throughHistory } from '../helpers';
 
 function dump(db: SqliteDb): string {
   return [
@@ -38,10 +38,7 @@ describe('banded adjacency (migration 0040)', () => {
   it('stays exact through writes, merges, importance changes, undo and redo', async () => {
     const app = testApp();
     const db = app.store.db;
-    const seeded = await seedLikeGraph(app);
-    const hub = await app.call('entity.create', { kind: 'organization', name: 'Hub Holdings' });
-    const others: number[] = [];
-    for (let i = 0; i < 40; i++) others.push((await app.call('entity.create', { kind: 'person', name: `Member ${i}` })).id);
+    const { seeded, hub, others } = await seedWithHub(app);
     // members by importance: the hub, others[3] and others[5]; others[8] in between the thresholds (no
     // member yet: stays out); others[7] below both (undoing its promotion must leave no member behind)
     app.store.write({ action: 'test.bulk', summary: 'bulk relations' }, (w) => {

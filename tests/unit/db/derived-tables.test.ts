@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DERIVED_BACKFILL } from '../../../db/migrations/0030-ranked-adjacency';
 import { neighborhood, NEIGHBOUR_SQL } from '../../../db/queries/graph';
 import type { SqliteDb } from '../../../db/open';
-import { recomputed, seedLikeGraph, testApp, throughHistory } from '../helpers';
+import { recomputed, seedWithHub, testApp, throughHistory } from '../helpers';
 
 const DERIVED = ['hub', 'hub_nbr', 'hub_role', 'hub_rel', 'alleged'];
 
@@ -18,10 +18,7 @@ describe('derived tables (migration 0030)', () => {
   it('stay exact through writes, merges, undo and redo', async () => {
     const app = testApp();
     const db = app.store.db;
-    const seeded = await seedLikeGraph(app);
-    const hub = await app.call('entity.create', { kind: 'organization', name: 'Hub Holdings' });
-    const others: number[] = [];
-    for (let i = 0; i < 40; i++) others.push((await app.call('entity.create', { kind: 'person', name: `Member ${i}` })).id);
+    const { seeded, hub, others } = await seedWithHub(app);
     // a hub by degree: 520 relations (several per pair) keep it above the threshold through refreshes
     app.store.write({ action: 'test.bulk', summary: 'bulk relations' }, (w) => {
       const insert = w.prepare(`INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES (?, 'associate_of', ?, ?, 0, 0)`);
