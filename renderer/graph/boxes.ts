@@ -64,6 +64,11 @@ export class BoxGrid {
    * nodes on a full canvas asks this some 300,000 times.
    */
   hitsBox(x1: number, y1: number, x2: number, y2: number, gap = GAP): boolean {
+    return this.hitIndex(x1, y1, x2, y2, gap) >= 0;
+  }
+
+  /** The index of a box that comes closer than `gap` to the box x1..x2 × y1..y2, or -1 if none does. */
+  hitIndex(x1: number, y1: number, x2: number, y2: number, gap = GAP): number {
     const s = this.size;
     const a = Math.floor((x1 - gap) / s);
     const b = Math.floor((y1 - gap) / s);
@@ -75,11 +80,11 @@ export class BoxGrid {
         if (!list) continue;
         for (const index of list) {
           const r = this.rects[index]!;
-          if (x1 < r.x2 + gap && r.x1 < x2 + gap && y1 < r.y2 + gap && r.y1 < y2 + gap) return true;
+          if (x1 < r.x2 + gap && r.x1 < x2 + gap && y1 < r.y2 + gap && r.y1 < y2 + gap) return index;
         }
       }
     }
-    return false;
+    return -1;
   }
 
   /** Indexes of the boxes that come closer than `gap` to `rect`. */

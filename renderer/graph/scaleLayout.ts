@@ -5,7 +5,7 @@
 //   connected components side by side and pushes any boxes that still touch apart.
 // - An incremental layout keeps every node already on the canvas where it is and puts each new node,
 //   with its new leaves around it, in the nearest free space next to the nodes it links to.
-import { BoxGrid, boxAt, cellSizeFor, GAP, separateBoxes, type LayoutEdge, type LayoutNode, type Point } from './boxes';
+import { BoxGrid, boxAt, cellSizeFor, GAP, separateBoxes, type LayoutEdge, type LayoutNode, type Point, type Rect } from './boxes';
 import { fanAround } from './fans';
 import { stressLayout } from './stress';
 
@@ -174,11 +174,31 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
     const fan = fanAround(centre === null ? null : all[centre]!, leaves.map((l) => all[l]!));
     const parts = [...(centre === null ? [] : [{ node: all[centre]!, offset: { x: 0, y: 0 } }]), ...leaves.map((l, k) => ({ node: all[l]!, offset: fan.offsets[k]! }))];
     const step = Math.max(24, Math.min(fan.radius / 3, 120));
-    const fits = (x: number, y: number) => parts.every(({ node, offset }) => {
+    // every part must be clear. The next spot on a ring is usually blocked by the same part and the
+    // same box as the last one, so that part and that box are tried first (a fan of 60 leaves
+    // otherwise checks dozens of clear parts, each through the grid, at each of thousands of spots).
+    let lastHit = 0;
+    let blocker: Rect | null = null;
+    const g = ADDED_CLEARANCE;
+    const hits = (k: number, x: number, y: number) => {
+      const { node, offset } = parts[k]!;
       const cx = x + offset.x;
       const cy = y + offset.y + node.oy;
-      return !grid.hitsBox(cx - node.w / 2, cy - node.h / 2, cx + node.w / 2, cy + node.h / 2, ADDED_CLEARANCE);
-    });
+      const x1 = cx - node.w / 2; const y1 = cy - node.h / 2; const x2 = cx + node.w / 2; const y2 = cy + node.h / 2;
+      const r = blocker;
+      if (r !== null && x1 < r.x2 + g && r.x1 < x2 + g && y1 < r.y2 + g && r.y1 < y2 + g) return true;
+      const index = grid.hitIndex(x1, y1, x2, y2, g);
+      if (index < 0) return false;
+      blocker = grid.rects[index]!;
+      return true;
+    };
+    const fits = (x: number, y: number) => {
+      if (hits(lastHit, x, y)) return false;
+      for (let k = 0; k < parts.length; k++) {
+        if (k !== lastHit && hits(k, x, y)) { lastHit = k; return false; }
+      }
+      return true;
+    };
     const spot = firstSpotAround(target, step, fits);
     if (centre !== null) at[centre] = spot;
     leaves.forEach((l, k) => { at[l] = { x: spot.x + fan.offsets[k]!.x, y: spot.y + fan.offsets[k]!.y }; });
