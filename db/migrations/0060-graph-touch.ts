@@ -48,6 +48,18 @@ const roleEntities = (claim: string, when = '1') => `
     ON CONFLICT (node) DO UPDATE SET seq = excluded.seq;`;
 const spanEnds = (row: string) => [key('source', `${row}.source_id`), key('claim', `${row}.claim_id`), key('entity', `${row}.entity_id`)];
 
+/** Insert, update (of `columns`) and delete triggers of a table whose rows are edges: they touch the row's ends. */
+const edgeTriggers = (table: string, columns: string, ends: (row: string) => string[]) => `
+CREATE TRIGGER derived_touch_${table}_ai AFTER INSERT ON ${table} BEGIN
+  ${touch(ends('new'))}
+END;
+CREATE TRIGGER derived_touch_${table}_au AFTER UPDATE OF ${columns} ON ${table} BEGIN
+  ${touch([...ends('old'), ...ends('new')])}
+END;
+CREATE TRIGGER derived_touch_${table}_ad AFTER DELETE ON ${table} BEGIN
+  ${touch(ends('old'))}
+END;`;
+
 export const TOUCH_TRIGGERS = `
 CREATE TRIGGER derived_touch_entity_ai AFTER INSERT ON entity BEGIN
   ${touch([key('entity', 'new.id'), key('entity', 'new.id', 1)])}
@@ -60,15 +72,7 @@ END;
 CREATE TRIGGER derived_touch_entity_ad AFTER DELETE ON entity BEGIN
   ${touch([key('entity', 'old.id'), key('entity', 'old.id', 1)])}
 END;
-CREATE TRIGGER derived_touch_relation_ai AFTER INSERT ON relation BEGIN
-  ${touch(relationEnds('new'))}
-END;
-CREATE TRIGGER derived_touch_relation_au AFTER UPDATE OF id, kind, from_id, to_id ON relation BEGIN
-  ${touch([...relationEnds('old'), ...relationEnds('new')])}
-END;
-CREATE TRIGGER derived_touch_relation_ad AFTER DELETE ON relation BEGIN
-  ${touch(relationEnds('old'))}
-END;
+${edgeTriggers('relation', 'id, kind, from_id, to_id', relationEnds)}
 CREATE TRIGGER derived_touch_claim_ai AFTER INSERT ON claim BEGIN
   ${touch([...claimLinks('new'), key('claim', 'new.id', 1)])}
 END;
@@ -96,15 +100,7 @@ CREATE TRIGGER derived_touch_role_ad AFTER DELETE ON claim_role BEGIN
   ${touch(roleEnds('old'))}
   ${roleEntities('old.claim_id')}
 END;
-CREATE TRIGGER derived_touch_span_ai AFTER INSERT ON span BEGIN
-  ${touch(spanEnds('new'))}
-END;
-CREATE TRIGGER derived_touch_span_au AFTER UPDATE OF id, source_id, entity_id, claim_id ON span BEGIN
-  ${touch([...spanEnds('old'), ...spanEnds('new')])}
-END;
-CREATE TRIGGER derived_touch_span_ad AFTER DELETE ON span BEGIN
-  ${touch(spanEnds('old'))}
-END;
+${edgeTriggers('span', 'id, source_id, entity_id, claim_id', spanEnds)}
 CREATE TRIGGER derived_touch_source_ai AFTER INSERT ON source BEGIN
   ${touch([key('source', 'new.id')])}
 END;
