@@ -10,8 +10,10 @@ import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layo
 import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
 import { syncElements } from './sync';
+import { canvasBoxSource, NodeBoxes } from './measure';
 import { DEFER_EDGES_FROM, feedEdges, type EdgeFeed } from './progressive';
 import { tuneViewport } from './viewportMode';
+import { skipTinyArrowheads } from './arrowDetail';
 import { resolveOverlaps } from './overlap';
 import { CanvasNodeList, type RenderedEdge, type RenderedNode } from './CanvasNodeList';
 import { attachCanvas, canvasSynced } from '../explore/canvasBridge';
@@ -57,6 +59,8 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   const publishRef = useRef<() => void>(() => {});
   // edges still being added a slice per frame (progressive.ts); each sync starts afresh
   const feed = useRef<EdgeFeed | null>(null);
+  // node boxes measured from their data (measure.ts): new nodes are placed before they are added
+  const boxes = useRef<NodeBoxes | null>(null);
   const [view, setView] = useState<{ nodes: RenderedNode[]; edges: RenderedEdge[]; settled: boolean }>({ nodes: [], edges: [], settled: true });
 
   const nodes = useSkein((s) => s.nodes);
@@ -81,6 +85,9 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       selectionType: 'single',
     });
     cyRef.current = cy;
+    skipTinyArrowheads(cy);
+    const source = canvasBoxSource(graphStyle(useSkein.getState().theme));
+    boxes.current = source ? new NodeBoxes(source) : null;
     const store = useSkein.getState;
     cy.on('tap', 'node', (event) => store().select(event.target.id()));
     cy.on('tap', (event) => {
@@ -151,7 +158,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     // nodes added to a canvas that has nodes are placed here already, in free space next to what
     // they link to, with every node already on the canvas left where it is; hundreds of new edges
     // come back pending and are added over the next frames, so the nodes show without waiting
-    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM });
+    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM, boxes: boxes.current });
     const pending = result.pendingEdges;
     const synced = () => { tuneViewport(cy); canvasSynced(); };
     synced();
@@ -203,7 +210,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile, and the edges
       // are added while it computes (whatever is left when it answers goes in at once)
       const layoutEdges = pending.map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
-      const positionsFound = freshPositions(cy, layoutEdges);
+      const positionsFound = freshPositions(cy, layoutEdges, boxes.current);
       const own = feedPending();
       void positionsFound.then((found) => {
         if (own !== null && feed.current === own) own.flush();

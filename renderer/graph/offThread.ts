@@ -3,7 +3,7 @@
 // tests in Node) the same layout runs in place.
 import type { Core } from 'cytoscape';
 import type { LayoutEdge, Point } from './boxes';
-import { layoutEdges, layoutNode } from './measure';
+import { layoutEdges, nodeBox, type NodeBoxes } from './measure';
 import { layoutFresh } from './scaleLayout';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 
@@ -27,10 +27,11 @@ export function warmLayoutWorker(): void {
 
 /**
  * Fresh positions for every node on the canvas, computed in the worker when there is one. `pending`:
- * edges not on the canvas yet (they are added while the worker computes) that the layout must know.
+ * edges not on the canvas yet (they are added while the worker computes) that the layout must know;
+ * `boxes`: measures nodes without cytoscape (measure.ts).
  */
-export function freshPositions(cy: Core, pending: readonly LayoutEdge[] = [], timeoutMs = 20_000): Promise<Record<string, Point>> {
-  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map(layoutNode), edges: [...layoutEdges(cy.edges()), ...pending] };
+export function freshPositions(cy: Core, pending: readonly LayoutEdge[] = [], boxes: NodeBoxes | null = null, timeoutMs = 20_000): Promise<Record<string, Point>> {
+  const request: LayoutRequest = { seq: ++seq, nodes: cy.nodes().map((n) => nodeBox(n, boxes)), edges: [...layoutEdges(cy.edges()), ...pending] };
   const inPlace = () => layoutFresh(request.nodes, request.edges);
   const w = layoutWorker();
   if (!w) return Promise.resolve(inPlace());

@@ -12,6 +12,17 @@ export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto 
 /** Smallest on-screen font size, in px, at which a label is still drawn. */
 export const MIN_SCREEN_FONT = 5;
 
+/** How a node's label is set, read by the stylesheet and by the measuring that places new nodes (measure.ts). */
+export const NODE_LABEL = { size: 12, maxWidth: 150, marginY: 5, backgroundPadding: 2 } as const;
+export const CLAIM_LABEL = { size: 11, maxWidth: 180 } as const;
+
+/** The CSS font and wrap width of a node's label, as the stylesheet below sets them. */
+export function nodeLabelFont(visualKind: string, selected: boolean): { font: string; size: number; maxWidth: number } {
+  const claim = visualKind === 'claim';
+  const size = claim ? CLAIM_LABEL.size : NODE_LABEL.size;
+  return { font: `${claim ? 'italic' : 'normal'} ${selected ? 'bold' : 'normal'} ${size}px ${FONT_FAMILY}`, size, maxWidth: claim ? CLAIM_LABEL.maxWidth : NODE_LABEL.maxWidth };
+}
+
 /** The alleged edge's dash pattern; tests assert on it. */
 export const ALLEGED_DASH = [8, 5];
 
@@ -24,20 +35,20 @@ export function graphStyle(theme: Theme): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-family': FONT_FAMILY,
-        'font-size': 12,
+        'font-size': NODE_LABEL.size,
         // a label smaller than this on screen is not drawn: unreadable anyway, and on a zoomed-out
         // canvas of a thousand nodes drawing them is most of each frame (exports draw at full size)
         'min-zoomed-font-size': MIN_SCREEN_FONT,
         color: p.text,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': `${NODE_LABEL.maxWidth}px`,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 5,
+        'text-margin-y': NODE_LABEL.marginY,
         // a background behind each label keeps it legible where it crosses an edge
         'text-background-color': p.textBackground,
         'text-background-opacity': 0.88,
-        'text-background-padding': '2px',
+        'text-background-padding': `${NODE_LABEL.backgroundPadding}px`,
         'text-background-shape': 'roundrectangle',
         width: 38,
         height: 38,
@@ -62,8 +73,8 @@ export function graphStyle(theme: Theme): StylesheetJson {
         shape: KIND_SHAPE.claim as never,
         width: 30, height: 30,
         'background-color': p.status.unverified,
-        'font-size': 11,
-        'text-max-width': '180px',
+        'font-size': CLAIM_LABEL.size,
+        'text-max-width': `${CLAIM_LABEL.maxWidth}px`,
         'font-style': 'italic',
       },
     },

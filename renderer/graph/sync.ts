@@ -1,9 +1,9 @@
 // Brings a cytoscape instance in line with a projected element list: removes what left, adds what is
 // new, updates data in place for what changed. Works on a headless instance, so it is unit-tested.
 import type { Core, ElementDefinition, NodeCollection } from 'cytoscape';
-import type { LayoutEdge } from './boxes';
+import type { LayoutEdge, Point } from './boxes';
 import { spiralAround } from './layout';
-import { layoutNode } from './measure';
+import { layoutNode, lookOf, nodeBox, type NodeBoxes } from './measure';
 import { placeAdded } from './scaleLayout';
 
 export interface SyncResult {
@@ -21,6 +21,11 @@ export interface SyncResult {
 export interface SyncOptions {
   /** leave the new edges out when at least this many arrive (none are deferred by default) */
   deferEdgesFrom?: number;
+  /**
+   * measures nodes from their data (measure.ts), so new nodes are placed before they are added and
+   * go onto the canvas in their places; without it they are added first and cytoscape measures them
+   */
+  boxes?: NodeBoxes | null;
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -38,38 +43,54 @@ export function syncElements(cy: Core, elements: ElementDefinition[], options: S
   });
   const newNodes: ElementDefinition[] = [];
   const newEdges: ElementDefinition[] = [];
-  let added = cy.collection();
+  // data first: a node whose label changed ("+12 more") takes a new box for the placement below
   cy.batch(() => {
     for (const def of elements) {
       const ele = cy.getElementById(String(def.data.id));
       if (ele.empty()) (def.group === 'nodes' ? newNodes : newEdges).push(def);
       else if (!sameData(ele.data() as Record<string, unknown>, def.data as Record<string, unknown>)) ele.data(def.data);
     }
-    added = cy.add(newNodes.map((d) => ({ ...d, position: d.position ?? { x: 0, y: 0 } })));
+  });
+  const unplacedIds = new Set(newNodes.filter((d) => !d.position).map((d) => String(d.data.id)));
+  const edges = edgesTouching(unplacedIds, newEdges);
+  const boxes = options.boxes;
+  const spots = boxes ? placeBeforeAdding(cy, newNodes.filter((d) => !d.position), edges, boxes) : {};
+  let added = cy.collection();
+  cy.batch(() => {
+    added = cy.add(newNodes.map((d) => ({ ...d, position: d.position ?? spots[String(d.data.id)] ?? { x: 0, y: 0 } })));
   });
   const defer = options.deferEdgesFrom !== undefined && newEdges.length >= options.deferEdgesFrom;
   if (!defer && newEdges.length > 0) cy.add(newEdges);
   // measured outside the batch: inside it the new nodes' labels are not styled yet
-  const saved = new Set(newNodes.filter((d) => d.position).map((d) => String(d.data.id)));
-  const unplaced = added.nodes().filter((n) => !saved.has(n.id())).nodes();
-  placeNewNodes(cy, unplaced, edgesTouching(unplaced, newEdges));
+  if (!boxes) placeNewNodes(cy, added.nodes().filter((n) => unplacedIds.has(n.id())).nodes(), edges);
   return { addedNodes: newNodes.map((n) => String(n.data.id)), removed, addedEdges: defer ? 0 : newEdges.length, pendingEdges: defer ? newEdges : [] };
 }
 
 /** The new edges at the new nodes (an edge at a node that just arrived is new itself). */
-function edgesTouching(nodes: NodeCollection, newEdges: readonly ElementDefinition[]): LayoutEdge[] {
-  if (nodes.empty()) return [];
-  const ids = new Set(nodes.map((n) => n.id()));
+function edgesTouching(ids: ReadonlySet<string>, newEdges: readonly ElementDefinition[]): LayoutEdge[] {
+  if (ids.size === 0) return [];
   return newEdges
     .filter((e) => ids.has(String(e.data.source)) || ids.has(String(e.data.target)))
     .map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
 }
 
 /**
- * New nodes without a saved position go into free space next to the placed nodes they link to
- * (scaleLayout.ts placeAdded), so nothing already on the canvas moves and nothing overlaps. On an
- * empty canvas they start on a compact spiral until the fresh layout replaces it.
+ * Spots for new nodes, measured from their data before they are added: next to the placed nodes they
+ * link to (scaleLayout.ts placeAdded), so nothing already on the canvas moves and nothing overlaps; on
+ * an empty canvas a compact spiral until the fresh layout replaces it.
  */
+function placeBeforeAdding(cy: Core, unplaced: readonly ElementDefinition[], edges: LayoutEdge[], boxes: NodeBoxes): Record<string, Point> {
+  if (unplaced.length === 0) return {};
+  const placed = cy.nodes();
+  if (placed.empty()) {
+    const spots = spiralAround({ x: 0, y: 0 }, unplaced.length);
+    return Object.fromEntries(unplaced.map((d, i) => [String(d.data.id), spots[i]!]));
+  }
+  const fixed = placed.map((n) => ({ ...nodeBox(n, boxes), ...n.position() }));
+  return placeAdded(fixed, unplaced.map((d) => boxes.box(String(d.data.id), lookOf(d.data as Record<string, unknown>))), edges);
+}
+
+/** As placeBeforeAdding, for nodes already added, measured by cytoscape (no NodeBoxes: no canvas to measure text on). */
 function placeNewNodes(cy: Core, unplaced: NodeCollection, edges: LayoutEdge[]): void {
   if (unplaced.length === 0) return;
   const placed = cy.nodes().not(unplaced).nodes();
