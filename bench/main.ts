@@ -10,7 +10,7 @@ import { createRouter } from '../electron/router';
 import { CACHE_DIR, ensureDataset } from './generate';
 import { machineLine, printRow, printSummary, type Row } from './report';
 import { benchLoad } from './s1-load';
-import { benchNeighborhood } from './s2-neighborhood';
+import { benchNeighborhood, S2_LIMIT } from './s2-neighborhood';
 import { benchSearch } from './s3-search';
 import { benchBatch } from './s6-batch';
 import { benchRender } from './render';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       entities: { type: 'string', default: '100000' },
       only: { type: 'string' },
       runs: { type: 'string', default: '200' },
-      limit: { type: 'string', default: '200' },
+      limit: { type: 'string', default: String(S2_LIMIT) },
       articles: { type: 'string', default: '1000' },
     },
   });

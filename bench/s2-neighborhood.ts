@@ -9,6 +9,9 @@ import { latencyRow, now, summarize, type Row } from './report';
 
 export interface S2Options { entities: number; runs: number; limit: number }
 
+/** S2's default expansion limit per group (a hub's page then reaches the 500-node cap). */
+export const S2_LIMIT = 200;
+
 interface Call { ms: number; cpu: number; nodes: number; edges: number }
 
 /** CPU time of this process (ms): on a shared, loaded machine it shows the work a call costs. */

@@ -25,12 +25,21 @@
 //    uncommitted write and its rollback would otherwise look current. A raw db.transaction outside
 //    the store that expands a node and then rolls back is not covered (the app writes via the store).
 // Entries are frozen: a caller that tried to change a shared result would throw, not corrupt it.
+//
+// Pages also outlive the connection (page-store.ts, migration 0070): every kept page is stored in the
+// file with the graph_touch seq it reflects (after the read: page-store.ts), and a miss here looks
+// there first. A stored page is taken only if it provably equals a fresh computation: its format is
+// current, its seq is at most the last one, and the nodes touched since then are fewer than
+// TOUCH_LIMIT; those are then treated as a commit elsewhere is (pending patch, rank suspects, or
+// the page is computed afresh). A page the warm-up stored (page-warm.ts) is kept and stored again
+// whatever its size.
 import type { Statement } from 'better-sqlite3';
 import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { touchKey } from '../migrations/0060-graph-touch';
 import type { RankFloors } from './graph';
 import type { SqliteDb } from '../open';
 import { tempWriteCount } from './graph-edges';
+import { dropPageWrites, PAGE_FORMAT, queuePageWrite, readStoredPage, storeWriteCount, type StoredPage } from './page-store';
 
 /** Pages with fewer nodes are cheap to recompute (a random entity: ~0.5 ms) and are not kept. */
 export const CACHE_MIN_NODES = 100;
@@ -87,6 +96,10 @@ interface Entry {
   pending: Set<number> | null;
   /** neighbours off the page whose rank changed to at least its floor since it was last served */
   suspects: { entities: Set<number>; claims: Set<number> } | null;
+  /** the page's stored form (page-store.ts) */
+  encode: () => Buffer;
+  /** kept whatever its size: it is in the page store (the warm-up put it there) */
+  kept: boolean;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
 interface Version { own: string; data: number; seq: number | null }
@@ -94,6 +107,8 @@ interface Version { own: string; data: number; seq: number | null }
 interface Statements { version: Statement; touched: Statement | null; adjacent: Map<NodeType, Statement> }
 
 const caches = new WeakMap<SqliteDb, Cache>();
+/** Connections whose pages are kept and stored whatever their size, for now (keepingPages). */
+const keeping = new WeakSet<SqliteDb>();
 const prepared = new WeakMap<SqliteDb, Statements>();
 
 function statementsOf(db: SqliteDb): Statements {
@@ -112,12 +127,28 @@ function statementsOf(db: SqliteDb): Statements {
 
 function versionOf(db: SqliteDb): Version {
   const v = statementsOf(db).version.get() as { t: number; d: number; s: number; q?: number };
-  return { own: `${v.t - tempWriteCount(db)}:${v.s}`, data: v.d, seq: v.q ?? null };
+  return { own: `${v.t - tempWriteCount(db) - storeWriteCount(db)}:${v.s}`, data: v.d, seq: v.q ?? null };
 }
 
-/** Forgets every page of this connection (GraphStore calls it after each write transaction). */
+/**
+ * Forgets every page of this connection and its page-store writes not made yet (GraphStore calls it
+ * after each write transaction).
+ */
 export function dropPages(db: SqliteDb): void {
   caches.delete(db);
+  dropPageWrites(db);
+}
+
+/** Nodes touched since a seq (touchKeys without the rank bit): changed themselves, or in rank. */
+interface Touched { nodes: number[]; ranked: number[] }
+
+/** What was touched after `seq`; null when it was too much to tell (a bulk import). */
+function touchedSince(db: SqliteDb, seq: number): Touched | null {
+  const touched = statementsOf(db).touched!.all(seq, TOUCH_LIMIT + 1) as number[];
+  if (touched.length > TOUCH_LIMIT) return null;
+  const result: Touched = { nodes: [], ranked: [] };
+  for (const key of touched) (key % 2 === 0 ? result.nodes : result.ranked).push(key - (key % 2));
+  return result;
 }
 
 /**
@@ -125,49 +156,46 @@ export function dropPages(db: SqliteDb): void {
  * told (then the caller drops them all).
  */
 function dropTouched(db: SqliteDb, cache: Cache, seq: number | null): boolean {
-  const statements = statementsOf(db);
-  if (seq === null || cache.seq === null || seq < cache.seq || !statements.touched) return false;
+  if (seq === null || cache.seq === null || seq < cache.seq || !statementsOf(db).touched) return false;
   if (seq === cache.seq) return true;
-  const touched = statements.touched.all(cache.seq, TOUCH_LIMIT + 1) as number[];
-  if (touched.length > TOUCH_LIMIT) return false;
-  const nodes: number[] = [];
-  const ranked: number[] = [];
-  for (const key of touched) (key % 2 === 0 ? nodes : ranked).push(key - (key % 2));
-  for (const [key, entry] of cache.pages) {
-    if (!entry.deps) {
-      cache.pages.delete(key);
-      continue;
-    }
-    const changed = [...nodes, ...ranked].filter((k) => entry.deps!.has(k));
-    const shown = entry.shown!;
-    if (changed.length > 0) {
-      if (!entry.patch) {
-        cache.pages.delete(key);
-        continue;
-      }
-      // patched when next asked for (a commit may touch many pages; most are not read before the next)
-      entry.pending ??= new Set();
-      for (const k of changed) entry.pending.add(k);
-    }
-    if (ranked.length === 0) continue;
-    const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
-    const entities: number[] = [];
-    const claims: number[] = [];
-    // a node the page shows moves in its lists by a patch (which checks the floors); any other
-    // neighbour, a known node included, may enter them
-    for (const k of ranked) {
-      if (shown.has(k)) continue;
-      const type = (k % 8) / 2;
-      if (type === 0 && floors.entity !== Infinity) entities.push((k - type * 2) / 8);
-      else if (type === 1 && floors.claim !== Infinity) claims.push((k - type * 2) / 8);
-    }
-    if (entities.length === 0 && claims.length === 0) continue;
-    // tested when the page is next asked for (most pages are not, before the next commit), against
-    // the importance they have then
-    entry.suspects ??= { entities: new Set(), claims: new Set() };
-    for (const id of entities) entry.suspects.entities.add(id);
-    for (const id of claims) entry.suspects.claims.add(id);
+  const touched = touchedSince(db, cache.seq);
+  if (!touched) return false;
+  for (const [key, entry] of cache.pages) if (!touchEntry(entry, touched)) cache.pages.delete(key);
+  return true;
+}
+
+/**
+ * Marks what the touched nodes change on a page: its changed nodes to patch when it is next asked
+ * for, its neighbours whose rank changed to test then. False: the page must go.
+ */
+function touchEntry(entry: Entry, { nodes, ranked }: Touched): boolean {
+  if (!entry.deps) return false;
+  const changed = [...nodes, ...ranked].filter((k) => entry.deps!.has(k));
+  const shown = entry.shown!;
+  if (changed.length > 0) {
+    if (!entry.patch) return false;
+    // patched when next asked for (a commit may touch many pages; most are not read before the next)
+    entry.pending ??= new Set();
+    for (const k of changed) entry.pending.add(k);
   }
+  if (ranked.length === 0) return true;
+  const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
+  const entities: number[] = [];
+  const claims: number[] = [];
+  // a node the page shows moves in its lists by a patch (which checks the floors); any other
+  // neighbour, a known node included, may enter them
+  for (const k of ranked) {
+    if (shown.has(k)) continue;
+    const type = (k % 8) / 2;
+    if (type === 0 && floors.entity !== Infinity) entities.push((k - type * 2) / 8);
+    else if (type === 1 && floors.claim !== Infinity) claims.push((k - type * 2) / 8);
+  }
+  if (entities.length === 0 && claims.length === 0) return true;
+  // tested when the page is next asked for (most pages are not, before the next commit), against
+  // the importance they have then
+  entry.suspects ??= { entities: new Set(), claims: new Set() };
+  for (const id of entities) entry.suspects.entities.add(id);
+  for (const id of claims) entry.suspects.claims.add(id);
   return true;
 }
 
@@ -211,7 +239,12 @@ export interface PageInfo<T> {
   /** the nodes it shows (the centre is added) and the known nodes its edges may end at */
   shown: () => Iterable<string>; known: readonly string[];
   floors: RankFloors | null; patch: Patcher<T> | null;
+  /** the page's stored form (page-store.ts), made when it is written */
+  encode: () => Buffer;
 }
+
+/** A page read back from its stored form, or null when the body is not one. */
+export type Restore<T> = (body: Buffer) => { page: T; info: PageInfo<T> } | null;
 
 const TYPES: readonly NodeType[] = ['entity', 'claim', 'source'];
 
@@ -234,10 +267,11 @@ function depsOf(nodes: Iterable<string>): Set<number> | null {
 }
 
 /**
- * `compute()`'s result for `key`, from the cache while it provably equals a fresh computation.
- * `info(result)` says whether it is worth keeping (size ≥ CACHE_MIN_NODES) and what it depends on.
+ * `compute()`'s result for `key`, from the cache or the page store while it provably equals a fresh
+ * computation. `info(result)` says whether it is worth keeping (size ≥ CACHE_MIN_NODES) and what it
+ * depends on; `restore` reads a stored page back.
  */
-export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info: (result: T) => PageInfo<T>): T {
+export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info: (result: T) => PageInfo<T>, restore: Restore<T>): T {
   let cache = caches.get(db);
   const before = versionOf(db);
   if (cache) {
@@ -245,44 +279,102 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     cache.own = before.own;
     cache.data = before.data;
     cache.seq = before.seq;
+  } else caches.set(db, (cache = { ...before, pages: new Map() }));
+  let hit = cache.pages.get(key);
+  // where the page stands in the page store: the seq of the copy it was read from, or whether the
+  // key is there at all (a page the warm-up put there is kept whatever its size)
+  let storedSeq: number | null = null;
+  let inStore = false;
+  if (!hit && before.seq !== null) {
+    const stored = readStoredPage(db, key);
+    inStore = stored !== null;
+    const entry = stored && restoredEntry(db, stored, before.seq, restore as Restore<unknown>);
+    if (entry) {
+      cache.pages.set(key, (hit = entry));
+      storedSeq = stored.seq;
+    }
   }
-  let hit = cache?.pages.get(key);
+  let patched = false;
   if (hit && (hit.pending || hit.suspects)) {
     const relist = hit.suspects !== null && suspectNear(db, hit);
     hit.suspects = null;
     if (hit.pending || relist) {
       const next = hit.patch?.([...(hit.pending ?? [])].map(idOfKey), relist);
-      const entry = next ? entryOf(next.page, next.info as PageInfo<unknown>) : null;
-      if (entry) cache!.pages.set(key, (hit = entry));
+      const entry = next ? entryOf(next.page, next.info as PageInfo<unknown>, hit.kept) : null;
+      inStore ||= hit.kept;
+      if (entry) cache.pages.set(key, (hit = entry));
       else {
-        cache!.pages.delete(key);
+        cache.pages.delete(key);
         hit = undefined;
       }
+      patched = entry !== null;
     }
   }
   if (hit !== undefined) {
     // least recently used first: a hit moves to the end
-    cache!.pages.delete(key);
-    cache!.pages.set(key, hit);
+    cache.pages.delete(key);
+    cache.pages.set(key, hit);
+    trim(cache);
+    if (patched) storePage(db, key, hit, before.seq);
+    else if (storedSeq !== null && storedSeq < before.seq!) queuePageWrite(db, { key, seq: before.seq!, was: storedSeq });
     return hit.page as T;
   }
   const result = compute();
-  const entry = entryOf(result, info(result) as PageInfo<unknown>);
+  const entry = entryOf(result, info(result) as PageInfo<unknown>, inStore || keeping.has(db));
   if (!entry) return result;
-  if (!cache) caches.set(db, (cache = { ...before, pages: new Map() }));
   cache.pages.set(key, entry);
-  while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
+  trim(cache);
+  storePage(db, key, entry, before.seq);
   return result;
 }
 
-/** A cache entry for a page (frozen), or null when it is not worth keeping. */
-function entryOf(page: unknown, about: PageInfo<unknown>): Entry | null {
+/** Runs `fn` with every page it computes kept and stored, whatever its size (page-warm.ts). */
+export function keepingPages<T>(db: SqliteDb, fn: () => T): T {
+  keeping.add(db);
+  try {
+    return fn();
+  } finally {
+    keeping.delete(db);
+  }
+}
+
+function trim(cache: Cache): void {
+  while (cache.pages.size > CACHE_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
+}
+
+/** Queues the page for the page store, as of `seq` (read before it was computed or patched). */
+function storePage(db: SqliteDb, key: string, entry: Entry, seq: number | null): void {
+  if (seq === null) return;
+  queuePageWrite(db, { key, seq, center: touchKey(entry.center.type, entry.center.id), body: entry.encode });
+}
+
+/**
+ * A cache entry for a stored page, with what was touched since its seq marked on it as on any
+ * cached page; null when it cannot be trusted (another format, a seq past the last one: the change
+ * log was reset, too much touched since, a body that does not read back).
+ */
+function restoredEntry(db: SqliteDb, stored: StoredPage, seq: number, restore: Restore<unknown>): Entry | null {
+  if (stored.format !== PAGE_FORMAT || stored.seq > seq) return null;
+  let entry: Entry | null = null;
+  try {
+    const restored = restore(stored.body);
+    entry = restored && entryOf(restored.page, restored.info, true);
+  } catch {
+    return null;
+  }
+  if (!entry || stored.seq === seq) return entry;
+  const touched = touchedSince(db, stored.seq);
+  return touched && touchEntry(entry, touched) ? entry : null;
+}
+
+/** A cache entry for a page (frozen), or null when it is not worth keeping (small, and not `kept`). */
+function entryOf(page: unknown, about: PageInfo<unknown>, kept: boolean): Entry | null {
   const center = parseNodeId(about.center);
-  if (about.size < CACHE_MIN_NODES || !center) return null;
+  if ((about.size < CACHE_MIN_NODES && !kept) || !center) return null;
   const shown = depsOf([about.center, ...about.shown()]);
   const known = depsOf(about.known);
   return {
     page: deepFreeze(page), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
-    patch: about.patch, pending: null, suspects: null,
+    patch: about.patch, pending: null, suspects: null, encode: about.encode, kept,
   };
 }

@@ -6,7 +6,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { SqliteDb } from '../open';
 import { cached, columns, edgesBetween, fillTemp } from './graph-edges';
 import type { ClaimRow } from './graph-claim-edges';
-import { cachedPage, type PageInfo, type Patcher } from './graph-page-cache';
+import { cachedPage, type PageInfo, type Patcher, type Restore } from './graph-page-cache';
+import { decodePage, encodePage } from './graph-page-codec';
 import { patchPage, type PageList, type PageListing, type PageState } from './graph-page-patch';
 import { splitIds } from './graph-shapes';
 
@@ -211,7 +212,8 @@ export interface NeighborhoodOptions {
  * the centre and the nodes already known to the canvas.
  */
 export function neighborhood(db: SqliteDb, center: string, options: NeighborhoodOptions): NeighborhoodPage {
-  // a hub's page is kept until a change can reach it (graph-page-cache.ts); the key is every
+  // a hub's page is kept until a change can reach it (graph-page-cache.ts), on this connection and
+  // in the file (page-store.ts, in its stored form: graph-page-codec.ts); the key is every
   // argument, `known` in its order (it decides which edges come back); it depends on its centre,
   // its nodes and the known nodes (the ends of its edges)
   const key = `${center}\u0000${options.limit}\u0000${options.offset}\u0000${options.known.join(',')}`;
@@ -230,13 +232,18 @@ export function neighborhood(db: SqliteDb, center: string, options: Neighborhood
     size: page.nodes.length, center, shown: () => page.nodes.map((n) => n.id), known: options.known,
     floors: first ? floorsOf(listing.lists) : null,
     patch: first ? patcher({ page, listing, floors: listing.lists.map(floorOf) }) : null,
+    encode: () => encodePage(page, listing),
   });
   const relist = () => listNeighbours(db, parsed, center, options);
   const patcher = (state: PageState<NeighborhoodPage>): Patcher<NeighborhoodPage> => (touched, rank) => {
     const next = patchPage(db, state, options.known, touched, rank, loadNodes, relist);
     return next && { page: next.page, info: infoOf(next.page, next.listing) };
   };
-  return cachedPage(db, key, compute, (page) => infoOf(page, computed!.listing));
+  const restore: Restore<NeighborhoodPage> = (body) => {
+    const stored = decodePage(body, center);
+    return stored && { page: stored.page, info: infoOf(stored.page, stored.listing) };
+  };
+  return cachedPage(db, key, compute, (page) => infoOf(page, computed!.listing), restore);
 }
 
 interface Computed { page: NeighborhoodPage; listing: PageListing }

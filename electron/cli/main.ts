@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   extract: { summary: 'print what the extractor finds in one text file (eval or ner JSON)', load: async () => (await import('./extract')).runExtract },
   import: { summary: 'import files and folders of articles into an investigation', load: async () => (await import('./import')).runImport },
   export: { summary: 'export an investigation or a saved view (snapshot, GraphML, GEXF, CSV, FtM, …)', load: async () => (await import('./export')).runExport },
+  warm: { summary: 'store the most important entities\' expansion pages, for fast first expansions', load: async () => (await import('./warm')).runWarm },
 };
 
 export const USAGE = `Usage: skein <command> [options]

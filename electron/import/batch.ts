@@ -16,6 +16,7 @@ import { CommitArgsSchema, type BatchResult } from '../../shared/api/import';
 import { writeImport } from '../../db/import/commit';
 import { knownEntitiesIn, presenceIn } from '../../db/import/gazetteer';
 import { findSourceByHash } from '../../db/queries/sources';
+import { warmPages } from '../../db/queries/page-warm';
 import type { ExtractOptions, Extraction } from '../../shared/extract/types';
 import type { ImportProposal } from '../../shared/api/import';
 import type { GraphStore } from '../../db/store';
@@ -242,6 +243,15 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
         message = `${name} … failed: ${text}`;
       }
       progress(index + 1, message);
+    }
+    // the hubs' first expansions after a batch should not pay for a cold computation; a failure
+    // here costs only that, never the import
+    if (result.imported.length > 0) {
+      try {
+        warmPages(store.db);
+      } catch {
+        // the pages are computed when first asked for instead
+      }
     }
     return result;
   } finally {

@@ -2,10 +2,14 @@
 // is one range of graph_touch_seq, each adjacency test of a touched node is a key lookup (never a
 // walk of a hub's adjacency), and the triggers find the last seq at the end of the index; a patch
 // reads the edges of a changed hub with one key probe per node of the set (graph-page-patch.ts).
+// The page store (migration 0070) is read and bumped by key, evicts along the rowid, and the warm-up
+// reads the hub list, never the entity table.
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDb } from '../helpers';
 import { TOUCH_SQL } from '../../../db/queries/graph-page-cache';
 import { PROBE_SQL } from '../../../db/queries/graph-page-patch';
+import { PAGE_STORE_SQL } from '../../../db/queries/page-store';
+import { WARM_SQL } from '../../../db/queries/page-warm';
 
 const { plan: planLines, close } = planDb();
 afterAll(close);
@@ -46,5 +50,13 @@ describe('page check plans', () => {
         else expect(line, name).toMatch(/^SEARCH \w+ USING (INTEGER PRIMARY KEY \(rowid=\?\)|(COVERING )?INDEX \w+ \(\w+=\? AND \w+=\?\))/);
       }
     }
+  });
+
+  it('reads and bumps a stored page by key, evicts along the rowid, and warms from the hub list', () => {
+    expect(plan(PAGE_STORE_SQL.read, ['k'])).toBe('SEARCH page_store USING INDEX sqlite_autoindex_page_store_1 (key=?)');
+    expect(plan(PAGE_STORE_SQL.bump, [1, 'k', 0])).toBe('SEARCH page_store USING INDEX sqlite_autoindex_page_store_1 (key=?)');
+    // the subquery walks the rowids of at most STORE_PAGES + 1 rows, never their bodies
+    expect(plan(PAGE_STORE_SQL.evict)).toBe('SEARCH page_store USING INTEGER PRIMARY KEY (rowid<?)\nSCALAR SUBQUERY 1\nSCAN page_store');
+    expect(plan(WARM_SQL, [16])).toBe('SCAN h\nSEARCH e USING INTEGER PRIMARY KEY (rowid=?)\nUSE TEMP B-TREE FOR ORDER BY');
   });
 });

@@ -38,6 +38,9 @@ const POPULATE: Record<number, string> = {
   50: `INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 20, 1, 1);
        INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-2', 'person', 'Other Person', 1, 1);
        INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES ('populated-r', 'associate_of', 1, 2, 1, 1);`,
+  60: `INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES ('populated-1', 'person', 'Populated Person', 20, 1, 1);
+       INSERT INTO entity (uid, kind, name, created_at, updated_at) VALUES ('populated-2', 'person', 'Other Person', 1, 1);
+       INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES ('populated-r', 'associate_of', 1, 2, 1, 1);`,
 };
 
 describe('migrations', () => {
