@@ -21,7 +21,7 @@ import type { SqliteDb } from '../open';
 export const STORE_PAGES = 64;
 
 /** Bump when a stored body (graph-page-codec.ts) or a page's shape changes. */
-const BODY_FORMAT = 1;
+const BODY_FORMAT = 2;
 /** The format of what is stored: any migration (it may change what a page shows) makes old rows stale. */
 export const PAGE_FORMAT = SCHEMA_VERSION * 100 + BODY_FORMAT;
 

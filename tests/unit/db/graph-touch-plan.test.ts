@@ -6,7 +6,7 @@
 // reads the hub list, never the entity table.
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDb } from '../helpers';
-import { TOUCH_SQL } from '../../../db/queries/graph-page-cache';
+import { TOUCH_SQL } from '../../../db/queries/graph-page-touch';
 import { PROBE_SQL } from '../../../db/queries/graph-page-patch';
 import { PAGE_STORE_SQL } from '../../../db/queries/page-store';
 import { WARM_SQL } from '../../../db/queries/page-warm';

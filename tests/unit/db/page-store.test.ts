@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import type { SqliteDb } from '../../../db/open';
 import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
-import { encodePage } from '../../../db/queries/graph-page-codec';
+import { decodePage, encodePage } from '../../../db/queries/graph-page-codec';
 import { flushPageWrites, STORE_PAGES } from '../../../db/queries/page-store';
 import { WARM_LIMIT, warmPages } from '../../../db/queries/page-warm';
 import { exportSnapshot } from '../../../db/snapshot/export';
@@ -271,5 +271,24 @@ describe('stored expansion pages (migration 0070)', () => {
       expect(text).toContain('After The Store');
       expect(text).not.toContain(label);
     }
+  });
+
+  it('store a page as it is, every kind of edge and any text, and refuse an edge of a shape they do not know', () => {
+    const { app, fresh } = investigation();
+    const s = seed(app);
+    const hubPage = freshPage(fresh.db, `e:${s.hub}`, { known: [], limit: 500, offset: 0 });
+    const sourcePage = freshPage(fresh.db, `s:${s.source}`, { known: [], limit: 500, offset: 0 });
+    const page = { ...hubPage, edges: [...hubPage.edges, ...sourcePage.edges.filter((e) => e.type === 'reported_in')] };
+    expect(new Set(page.edges.map((e) => e.type))).toEqual(new Set(['relation', 'claimant', 'role', 'alleged', 'responds_to', 'reported_in']));
+    const named = { ...page, nodes: page.nodes.map((n, i) => (i === 1 ? { ...n, label: 'Олег «Варнавин» 🦊 \\ "q"' } : n)) };
+    const listing = { chosen: named.nodes.slice(1).map((n) => n.id), lists: [{ nodeType: 'entity' as const, rows: [[1, 2.5] as [number, number]], full: true }], more: page.more, total: page.total, nextOffset: page.nextOffset };
+    const body = encodePage(named, listing);
+    expect(JSON.stringify(decodePage(body, named.center))).toBe(JSON.stringify({ page: named, listing }));
+    // read from a copy that is not 8-byte aligned, as SQLite may hand it over
+    const unaligned = Buffer.alloc(body.length + 1).subarray(1);
+    body.copy(unaligned);
+    expect(JSON.stringify(decodePage(unaligned, named.center))).toBe(JSON.stringify({ page: named, listing }));
+    expect(decodePage(body, 'e:999999')).toBeNull(); // another centre's page
+    expect(() => encodePage({ ...page, edges: [{ ...page.edges[0]!, extra: 1 } as never] }, listing)).toThrow(/shape/);
   });
 });
