@@ -51,7 +51,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(expect.arrayContaining(['alias', 'claim', 'claim_role', 'entity', 'history', 'note', 'relation', 'source', 'span']));
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1").all() as { name: string }[];
-    expect(strict.map((r) => r.name)).toEqual(expect.arrayContaining(['entity', 'alias', 'source', 'claim', 'claim_role', 'relation', 'span', 'note', 'history']));
+    expect(strict.map((r) => r.name)).toEqual(expect.arrayContaining(['entity', 'alias', 'source', 'claim', 'claim_role', 'relation', 'span', 'note', 'history', 'page_store']));
     db.close();
   });
 

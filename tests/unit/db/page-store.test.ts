@@ -9,7 +9,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { GraphStore } from '../../../db/store';
+import { MIGRATIONS } from '../../../db/migrations';
+import { migrate } from '../../../db/open';
 import type { SqliteDb } from '../../../db/open';
 import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
 import { decodePage, encodePage } from '../../../db/queries/graph-page-codec';
@@ -290,5 +293,24 @@ describe('stored expansion pages (migration 0070)', () => {
     expect(JSON.stringify(decodePage(unaligned, named.center))).toBe(JSON.stringify({ page: named, listing }));
     expect(decodePage(body, 'e:999999')).toBeNull(); // another centre's page
     expect(() => encodePage({ ...page, edges: [{ ...page.edges[0]!, extra: 1 } as never] }, listing)).toThrow(/shape/);
+  });
+
+  it('start empty on a file migrated from 0060 with data in it, and fill from its first expansions', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'skein-0070-')), 'old.skein');
+    const old = new Database(path);
+    migrate(old, path, MIGRATIONS.filter((m) => m.version <= 60));
+    old.exec(`INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES ('hub', 'organization', 'Old Hub', 600, 0, 0)`);
+    const person = old.prepare(`INSERT INTO entity (uid, kind, name, importance, created_at, updated_at) VALUES (?, 'person', ?, ?, 0, 0)`);
+    const relation = old.prepare(`INSERT INTO relation (uid, kind, from_id, to_id, created_at, updated_at) VALUES (?, 'associate_of', 1, ?, 0, 0)`);
+    for (let i = 0; i < 150; i++) relation.run(`r${i}`, Number(person.run(`p${i}`, `Person ${i}`, i % 50).lastInsertRowid));
+    old.close();
+    const db = connect(path);
+    expect(stored(db)).toEqual([]);
+    const options: NeighborhoodOptions = { known: [], limit: 200, offset: 0 };
+    const page = neighborhood(db, 'e:1', options);
+    expect(page.nodes).toHaveLength(151);
+    expect(flushPageWrites(db)).toBe(true);
+    expect(stored(db).map((r) => r.key)).toEqual([keyOf('e:1', options)]);
+    expect(plain(neighborhood(connect(path), 'e:1', options))).toEqual(plain(page));
   });
 });
