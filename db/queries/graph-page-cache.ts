@@ -30,9 +30,9 @@
 // file with the graph_touch seq it reflects (after the read: page-store.ts), and a miss here looks
 // there first. A stored page is taken only if it provably equals a fresh computation: its format is
 // current, its seq is at most the last one, and the nodes touched since then are fewer than
-// TOUCH_LIMIT (graph-page-touch.ts); those are then treated as a commit elsewhere is (pending patch, rank suspects, or
-// the page is computed afresh). A page the warm-up stored (page-warm.ts) is kept and stored again
-// whatever its size.
+// TOUCH_LIMIT (graph-page-touch.ts); those are then treated as a commit elsewhere is (pending
+// patch, rank suspects, or the page is computed afresh). A page the warm-up stored (page-warm.ts)
+// is kept and stored again whatever its size.
 import { nodeId, parseNodeId, type NodeType } from '../../shared/graph/ids';
 import { touchKey } from '../migrations/0060-graph-touch';
 import type { RankFloors } from './graph';
@@ -55,7 +55,6 @@ interface Entry extends PageState {
   kept: boolean;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
-
 
 const caches = new WeakMap<SqliteDb, Cache>();
 /** Connections whose pages are kept and stored whatever their size, for now (keepingPages). */

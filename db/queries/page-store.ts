@@ -8,6 +8,9 @@
 //    transaction (GraphStore.read), and the reply goes out before the write;
 //  - they take the write lock without waiting (busy_timeout 0 for the attempt): while a batch
 //    import holds it they stay queued and go with a later flush;
+//  - nor do they run a checkpoint (wal_autocheckpoint 0 for the attempt): copying a batch's WAL back
+//    into the file from a reader's commit made that reader's next reads wait (patches of 100–300 ms
+//    during S6 instead of ≤ 50); the writes that made pages change checkpoint them with theirs;
 //  - GraphStore drops the queue with the cached pages after each of its write transactions
 //    (dropPages): a page computed inside one may show what a rollback took back;
 //  - a read-only connection queues nothing.
@@ -82,8 +85,12 @@ export function writePages(db: SqliteDb, writes: Iterable<PageWrite>, wait = fal
   const s = statementsOf(db);
   if (!s || db.readonly || db.inTransaction || !db.open) return false;
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const before = s.changes.get() as number;
-  if (!wait) db.pragma('busy_timeout = 0');
+  if (!wait) {
+    db.pragma('busy_timeout = 0');
+    db.pragma('wal_autocheckpoint = 0');
+  }
   try {
     db.transaction(() => {
       for (const w of writes) {
@@ -97,7 +104,10 @@ export function writePages(db: SqliteDb, writes: Iterable<PageWrite>, wait = fal
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
     throw error;
   } finally {
-    if (!wait) db.pragma(`busy_timeout = ${timeout}`);
+    if (!wait) {
+      db.pragma(`busy_timeout = ${timeout}`);
+      db.pragma(`wal_autocheckpoint = ${checkpoint}`);
+    }
     written.set(db, storeWriteCount(db) + (s.changes.get() as number) - before);
   }
 }

@@ -152,11 +152,13 @@ describe('stored expansion pages (migration 0070)', () => {
     specs.forEach(([center, options], i) => expect(plain(neighborhood(reader, center, options))).toEqual(expected[i]));
     expect(flushPageWrites(reader)).toBe(false); // the lock is taken: the pages wait
     expect(reader.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(reader.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     batch.exec('COMMIT');
     expect(stored(app.store.db)).toEqual([]);
     // inside a read transaction (as GraphStore.read runs an expansion), nothing is written
     reader.transaction(() => expect(flushPageWrites(reader)).toBe(false))();
     expect(flushPageWrites(reader)).toBe(true);
+    expect(reader.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(stored(app.store.db)).toHaveLength(specs.length);
     expectExact(connect(path), fresh.db, specs);
     // a page computed inside a write transaction that rolls back is never stored
