@@ -44,6 +44,12 @@ import { dropPageWrites, PAGE_FORMAT, queuePageWrite, readStoredPage, type Store
 export const CACHE_MIN_NODES = 100;
 /** At most this many pages per connection (~1 MB each at most): 16 hubs × 2 pages, as in S2. */
 export const CACHE_ENTRIES = 32;
+/**
+ * A page this connection stored and then patched is stored again at most this often: during a batch
+ * import a hub's page is patched after nearly every commit, and writing it each time (~150 KB) only
+ * spares the next connection a patch of a few seconds of changes.
+ */
+export const RESTORE_MS = 30_000;
 
 interface Entry extends PageState {
   page: unknown;
@@ -53,6 +59,8 @@ interface Entry extends PageState {
   encode: () => Buffer;
   /** kept whatever its size: it is in the page store (the warm-up put it there) */
   kept: boolean;
+  /** when this connection last queued it for the page store (-Infinity: never, it was read from there) */
+  storedAt: number;
 }
 interface Cache { own: string; data: number; seq: number | null; pages: Map<string, Entry> }
 
@@ -171,7 +179,7 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     hit.suspects = null;
     if (hit.pending || relist) {
       const next = hit.patch?.([...(hit.pending ?? [])].map(idOfKey), relist);
-      const entry = next ? entryOf(next.page, next.info as PageInfo<unknown>, hit.kept) : null;
+      const entry = next ? entryOf(next.page, next.info as PageInfo<unknown>, hit.kept, hit.storedAt) : null;
       inStore ||= hit.kept;
       if (entry) cache.pages.set(key, (hit = entry));
       else {
@@ -186,7 +194,9 @@ export function cachedPage<T>(db: SqliteDb, key: string, compute: () => T, info:
     cache.pages.delete(key);
     cache.pages.set(key, hit);
     trim(cache);
-    if (patched) storePage(db, key, hit, before.seq);
+    // a page read from the store and patched is stored again at once (the next connection would have
+    // to patch it too), one this connection stored only now and then (RESTORE_MS)
+    if (patched && performance.now() - hit.storedAt >= RESTORE_MS) storePage(db, key, hit, before.seq);
     else if (storedSeq !== null && storedSeq < before.seq!) queuePageWrite(db, { key, seq: before.seq!, was: storedSeq });
     return hit.page as T;
   }
@@ -216,6 +226,7 @@ function trim(cache: Cache): void {
 /** Queues the page for the page store, as of `seq` (read before it was computed or patched). */
 function storePage(db: SqliteDb, key: string, entry: Entry, seq: number | null): void {
   if (seq === null) return;
+  entry.storedAt = performance.now();
   queuePageWrite(db, { key, seq, center: touchKey(entry.center.type, entry.center.id), body: entry.encode });
 }
 
@@ -239,13 +250,13 @@ function restoredEntry(db: SqliteDb, stored: StoredPage, seq: number, restore: R
 }
 
 /** A cache entry for a page (frozen), or null when it is not worth keeping (small, and not `kept`). */
-function entryOf(page: unknown, about: PageInfo<unknown>, kept: boolean): Entry | null {
+function entryOf(page: unknown, about: PageInfo<unknown>, kept: boolean, storedAt = -Infinity): Entry | null {
   const center = parseNodeId(about.center);
   if ((about.size < CACHE_MIN_NODES && !kept) || !center) return null;
   const shown = depsOf([about.center, ...about.shown()]);
   const known = depsOf(about.known);
   return {
     page: deepFreeze(page), center, deps: shown && known ? new Set([...shown, ...known]) : null, shown, floors: about.floors,
-    patch: about.patch, pending: null, suspects: null, encode: about.encode, kept,
+    patch: about.patch, pending: null, suspects: null, encode: about.encode, kept, storedAt,
   };
 }

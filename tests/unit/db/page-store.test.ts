@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { GraphStore } from '../../../db/store';
 import { MIGRATIONS } from '../../../db/migrations';
@@ -17,6 +17,7 @@ import type { SqliteDb } from '../../../db/open';
 import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
 import { decodePage, encodePage } from '../../../db/queries/graph-page-codec';
 import { flushPageWrites, STORE_PAGES } from '../../../db/queries/page-store';
+import { RESTORE_MS } from '../../../db/queries/graph-page-cache';
 import { WARM_LIMIT, warmPages } from '../../../db/queries/page-warm';
 import { exportSnapshot } from '../../../db/snapshot/export';
 import { exportGraphml } from '../../../db/export/graphml';
@@ -314,5 +315,34 @@ describe('stored expansion pages (migration 0070)', () => {
     expect(flushPageWrites(db)).toBe(true);
     expect(stored(db).map((r) => r.key)).toEqual([keyOf('e:1', options)]);
     expect(plain(neighborhood(connect(path), 'e:1', options))).toEqual(plain(page));
+  });
+
+  it('a page this connection stored and patched is stored again now and then, not after every commit', () => {
+    const { app, fresh, path } = investigation();
+    const s = seed(app);
+    const spec: Spec = [`e:${s.hub}`, { known: [], limit: 200, offset: 0 }];
+    const reader = connect(path);
+    let now = 1_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      storeAll(reader, [spec]);
+      const shown = Number(neighborhood(reader, spec[0], spec[1]).nodes[1]!.id.slice(2));
+      const rename = (name: string) => app.store.write({ action: 'test.raw', summary: name }, (w) => w.prepare('UPDATE entity SET name = ? WHERE id = ?').run(name, shown));
+      rename('First Rename');
+      const storedSeq = stored(reader)[0]!.seq;
+      now += RESTORE_MS / 2;
+      expectExact(reader, fresh.db, [spec]); // patched here, the store keeps its copy
+      expect(neighborhood(reader, spec[0], spec[1]).nodes[1]!.label).toBe('First Rename');
+      flushPageWrites(reader);
+      expect(stored(reader)[0]!.seq).toBe(storedSeq);
+      rename('Second Rename');
+      now += RESTORE_MS / 2;
+      expectExact(reader, fresh.db, [spec]);
+      flushPageWrites(reader);
+      expect(stored(reader)[0]!.seq).toBe(lastSeq(reader));
+      expectExact(connect(path), fresh.db, [spec]); // and the older copy was patched as well
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
