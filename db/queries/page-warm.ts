@@ -4,13 +4,14 @@
 // nodes, as the UI asks after one expansion) are computed, or read back from the store and brought
 // up to date, and stored whatever their size (a hub's page at the UI's limit has ~75 nodes but
 // ~2,300 edges: 7–25 ms cold at 1M entities).
+import { EXPAND_LIMIT } from '../../shared/api/contract';
 import type { SqliteDb } from '../open';
 import { neighborhood } from './graph';
 import { dropPages, keepingPages } from './graph-page-cache';
 import { flushPageWrites, STORE_PAGES } from './page-store';
 
-/** The UI's expansion limit (renderer/app/actions.ts EXPAND_LIMIT; db/ cannot import the renderer). */
-export const WARM_LIMIT = 25;
+/** Pages are warmed at the limit the app expands with. */
+export const WARM_LIMIT = EXPAND_LIMIT;
 /** Hubs warmed by default: two pages each, half the store. */
 export const WARM_TOP = 16;
 /** At most this many: their pages fill the store. */

@@ -1,7 +1,7 @@
 // What the analyst's gestures do: API calls through the Backend, results into the store. Kept out of
 // components so keyboard shortcuts, menu commands and buttons share one implementation.
 import { useMemo } from 'react';
-import type { Args } from '../../shared/api/contract';
+import { EXPAND_LIMIT, type Args } from '../../shared/api/contract';
 import type { GraphPayload } from '../../shared/graph/model';
 import { useBackend } from '../backend/context';
 import { errorMessage, type Backend } from '../backend/types';
@@ -10,8 +10,6 @@ import { useSkein } from '../state/store';
 /** The contract's cap on ids per graph.nodes call. */
 const GRAPH_NODES_MAX = 5000;
 
-/** Neighbours fetched per edge type on one expansion; the rest is offered as "show N more". */
-export const EXPAND_LIMIT = 25;
 
 export function createActions(backend: Backend) {
   const store = useSkein.getState;

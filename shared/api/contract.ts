@@ -87,6 +87,9 @@ const NeighborhoodResult = GraphPayload.extend({
 });
 export type NeighborhoodResult = z.infer<typeof NeighborhoodResult>;
 
+/** Neighbours the app asks for per edge type on one expansion (the rest is offered as "show N more"); the page store warms pages at this limit. */
+export const EXPAND_LIMIT = 25;
+
 export const contract = {
   'app.info': {
     args: Nothing,

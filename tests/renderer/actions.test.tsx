@@ -4,7 +4,8 @@
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Args } from '../../shared/api/contract';
-import { createActions, EXPAND_LIMIT } from '../../renderer/app/actions';
+import { createActions } from '../../renderer/app/actions';
+import { EXPAND_LIMIT } from '../../shared/api/contract';
 import { useCommands } from '../../renderer/app/useCommands';
 import { BackendProvider } from '../../renderer/backend/context';
 import { resetStore, useSkein } from '../../renderer/state/store';
