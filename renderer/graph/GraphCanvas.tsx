@@ -9,7 +9,9 @@ import { toElements } from './elements';
 import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layout';
 import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
-import { syncElements } from './sync';
+import { applySync, planSync, syncElements, type SyncResult } from './sync';
+import { styleAhead } from './styleAhead';
+import { inNextTask } from './tasks';
 import { canvasBoxSource, NodeBoxes } from './measure';
 import { DEFER_EDGES_FROM, feedEdges, type EdgeFeed } from './progressive';
 import { tuneViewport } from './viewportMode';
@@ -43,6 +45,14 @@ function fitReadable(cy: Core, done: () => void): void {
   cy.animate(target, { duration: 250, complete: done });
 }
 
+/** Selects `selectedId` on the canvas (once it is there) and nothing else. */
+function showSelection(cy: Core, selectedId: string | null): void {
+  cy.batch(() => {
+    cy.$(':selected').filter((e) => e.id() !== selectedId).unselect();
+    if (selectedId) cy.getElementById(selectedId).select();
+  });
+}
+
 export interface GraphCanvasProps {
   onExpand(id: string): void;
 }
@@ -59,6 +69,8 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   const publishRef = useRef<() => void>(() => {});
   // edges still being added a slice per frame (progressive.ts); each sync starts afresh
   const feed = useRef<EdgeFeed | null>(null);
+  // cancels a sync whose placing or adding waits for a task of its own
+  const staged = useRef<(() => void) | null>(null);
   // node boxes measured from their data (measure.ts): new nodes are placed before they are added
   const boxes = useRef<NodeBoxes | null>(null);
   const [view, setView] = useState<{ nodes: RenderedNode[]; edges: RenderedEdge[]; settled: boolean }>({ nodes: [], edges: [], settled: true });
@@ -113,7 +125,7 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
             id: e.id(), type: String(e.data('type')),
             text: `${flat(e.source().data('label'))} — ${String(e.data('label'))} → ${flat(e.target().data('label'))}`,
           })),
-          settled: !layoutRunning.current && feed.current === null && !cy.animated(),
+          settled: !layoutRunning.current && feed.current === null && staged.current === null && !cy.animated(),
         });
       });
     };
@@ -132,6 +144,8 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
     if (container.current) observer?.observe(container.current);
     return () => {
+      staged.current?.();
+      staged.current = null;
       observer?.disconnect();
       cancelAnimationFrame(frame);
       clearTimeout(still);
@@ -150,88 +164,114 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    // a sync still feeding edges stops here: this one adds whatever of them is still missing
+    // a sync still feeding edges, or still waiting to place or add, stops here: this one adds
+    // whatever of it is still missing
     feed.current?.cancel();
     feed.current = null;
+    staged.current?.();
+    staged.current = null;
     const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
-    // nodes added to a canvas that has nodes are placed here already, in free space next to what
-    // they link to, with every node already on the canvas left where it is; hundreds of new edges
-    // come back pending and are added over the next frames, so the nodes show without waiting
-    const result = syncElements(cy, toElements({ nodes, edges, pinned, more, positions }), { deferEdgesFrom: DEFER_EDGES_FROM, boxes: boxes.current });
-    const pending = result.pendingEdges;
+    const elements = toElements({ nodes, edges, pinned, more, positions });
+    const options = { deferEdgesFrom: DEFER_EDGES_FROM, boxes: boxes.current };
     const synced = () => { tuneViewport(cy); canvasSynced(); };
-    synced();
-    const feedPending = (done?: () => void): EdgeFeed | null => {
-      if (pending.length === 0) { done?.(); return null; }
-      const current = feedEdges(cy, pending, { onSlice: synced, done: () => { if (feed.current === current) feed.current = null; done?.(); } });
-      feed.current = current;
-      return current;
-    };
-    if (result.addedNodes.length === 0) { feedPending(); return; }
-    // nodes coming back with a known position (a restored view, back/forward) go where they were
-    if (result.addedNodes.every((id) => positions[id])) { feedPending(); return; }
-    const byFcose = !hadNodes && cy.nodes().length <= FCOSE_MAX_NODES;
-    // fCoSE lays out by the edges, so they must be there first
-    if (byFcose && pending.length > 0) { cy.add(pending); synced(); }
-    // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
-    const fitAfter = !hadNodes || cy.nodes().length <= 80;
-    layoutRunning.current = true;
-    const onStop = () => {
-      layoutRunning.current = false;
-      // fCoSE can leave a label over a node; the other placements never overlap
-      if (byFcose) resolveOverlaps(cy, cy.nodes().filter((n) => !useSkein.getState().pinned[n.id()]));
-      const positions: Record<string, { x: number; y: number }> = {};
-      cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
-      useSkein.getState().setPositions(positions);
-      if (fitAfter) fitReadable(cy, publishRef.current);
-      else if (pendingFocus.current) centreOn(cy, pendingFocus.current, publishRef.current);
+    const focusWaiting = () => {
+      const id = pendingFocus.current;
       pendingFocus.current = null;
-      publishRef.current();
+      if (id) centreOn(cy, id, publishRef.current);
     };
-    const start = (layoutOptions: LayoutOptions, only?: NodeCollection) => {
-      if (cyRef.current !== cy || cy.destroyed()) return;
-      const layout = (only ?? cy).layout(layoutOptions);
-      layout.one('layoutstop', onStop);
-      layout.run();
+    // hundreds of new edges come back pending and are added over the next frames, so the nodes show
+    // without waiting for them
+    const show = (result: SyncResult) => {
+      const pending = result.pendingEdges;
+      synced();
+      const feedPending = (done?: () => void): EdgeFeed | null => {
+        if (pending.length === 0) { done?.(); return null; }
+        const current = feedEdges(cy, pending, { onSlice: synced, done: () => { if (feed.current === current) feed.current = null; done?.(); } });
+        feed.current = current;
+        return current;
+      };
+      if (result.addedNodes.length === 0) { feedPending(); focusWaiting(); return; }
+      // nodes coming back with a known position (a restored view, back/forward) go where they were
+      if (result.addedNodes.every((id) => positions[id])) { feedPending(); focusWaiting(); return; }
+      const byFcose = !hadNodes && cy.nodes().length <= FCOSE_MAX_NODES;
+      // fCoSE lays out by the edges, so they must be there first
+      if (byFcose && pending.length > 0) { cy.add(pending); synced(); }
+      // small canvases are shown whole after each expansion; large ones keep the analyst's viewport
+      const fitAfter = !hadNodes || cy.nodes().length <= 80;
+      layoutRunning.current = true;
+      const onStop = () => {
+        layoutRunning.current = false;
+        // fCoSE can leave a label over a node; the other placements never overlap
+        if (byFcose) resolveOverlaps(cy, cy.nodes().filter((n) => !useSkein.getState().pinned[n.id()]));
+        const positions: Record<string, { x: number; y: number }> = {};
+        cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
+        useSkein.getState().setPositions(positions);
+        if (fitAfter) fitReadable(cy, publishRef.current);
+        else if (pendingFocus.current) centreOn(cy, pendingFocus.current, publishRef.current);
+        pendingFocus.current = null;
+        publishRef.current();
+      };
+      const start = (layoutOptions: LayoutOptions, only?: NodeCollection) => {
+        if (cyRef.current !== cy || cy.destroyed()) return;
+        const layout = (only ?? cy).layout(layoutOptions);
+        layout.one('layoutstop', onStop);
+        layout.run();
+      };
+      const added = new Set(result.addedNodes);
+      if (hadNodes) {
+        // the new nodes are already where they go (old ones never move); their edges follow
+        // on the new nodes only: a preset over the whole canvas sets every node's position again, and
+        // cytoscape then re-routes every edge in the next frame
+        const addedNodes = cy.nodes().filter((n) => added.has(n.id()));
+        start(keepPlacement(), addedNodes);
+        styleAhead(cy, addedNodes);
+        feedPending(publishRef.current);
+      } else if (byFcose) {
+        // draw the new nodes where they were placed first, then lay out: the analyst sees them in the
+        // next frame instead of after the layout's computation
+        requestAnimationFrame(() => start(freshLayout()));
+      } else {
+        // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile, and the edges
+        // are added while it computes (whatever is left when it answers goes in at once)
+        const layoutEdges = pending.map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
+        const positionsFound = freshPositions(cy, layoutEdges, boxes.current);
+        const own = feedPending();
+        void positionsFound.then((found) => {
+          if (own !== null && feed.current === own) own.flush();
+          start({ name: 'preset', positions: (n: { id(): string; position(): { x: number; y: number } }) => found[n.id()] ?? n.position(), fit: false, animate: false } as LayoutOptions);
+        });
+      }
     };
-    const added = new Set(result.addedNodes);
-    if (hadNodes) {
-      // the new nodes are already where they go (old ones never move); their edges follow
-      // on the new nodes only: a preset over the whole canvas sets every node's position again, and
-      // cytoscape then re-routes every edge in the next frame
-      start(keepPlacement(), cy.nodes().filter((n) => added.has(n.id())));
-      feedPending(publishRef.current);
-    } else if (byFcose) {
-      // draw the new nodes where they were placed first, then lay out: the analyst sees them in the
-      // next frame instead of after the layout's computation
-      requestAnimationFrame(() => start(freshLayout()));
-    } else {
-      // a large fresh canvas is laid out in a worker; the nodes are drawn meanwhile, and the edges
-      // are added while it computes (whatever is left when it answers goes in at once)
-      const layoutEdges = pending.map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
-      const positionsFound = freshPositions(cy, layoutEdges, boxes.current);
-      const own = feedPending();
-      void positionsFound.then((found) => {
-        if (own !== null && feed.current === own) own.flush();
-        start({ name: 'preset', positions: (n: { id(): string; position(): { x: number; y: number } }) => found[n.id()] ?? n.position(), fit: false, animate: false } as LayoutOptions);
+    if (!hadNodes) { show(syncElements(cy, elements, options)); return; }
+    // on a canvas with nodes, new ones are placed in free space next to what they link to (nothing
+    // already there moves) in a task of their own, and added, styled and given their edges in the
+    // next: with the store's update and the first frame's styling it was one task of 150–250 ms
+    // (PERFORMANCE.md R2). Until then focus requests wait, and the selection is shown again after.
+    staged.current = inNextTask(() => {
+      if (cy.destroyed()) return;
+      const plan = planSync(cy, elements, options);
+      staged.current = inNextTask(() => {
+        staged.current = null;
+        if (cy.destroyed()) return;
+        const result = applySync(cy, plan);
+        showSelection(cy, useSkein.getState().selectedId);
+        show(result);
+        // the node list says whether the canvas has settled, and a staged sync had not
+        publishRef.current();
       });
-    }
+    });
   }, [nodes, edges, pinned, more]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
-    cy.batch(() => {
-      cy.$(':selected').filter((e) => e.id() !== selectedId).unselect();
-      if (selectedId) cy.getElementById(selectedId).select();
-    });
+    if (cy) showSelection(cy, selectedId);
   }, [selectedId, nodes]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !focus) return;
-    if (layoutRunning.current) pendingFocus.current = focus.id;
+    if (layoutRunning.current || staged.current) pendingFocus.current = focus.id;
     else centreOn(cy, focus.id, publishRef.current);
   }, [focus]);
 

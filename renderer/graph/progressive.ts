@@ -2,11 +2,14 @@
 // routes and draws every new element in the frame after it is added (a few tenths of a millisecond
 // each, far more than a node's placement costs), so a single frame for 200 nodes and 600 edges kept
 // the window frozen for about half a second (PERFORMANCE.md R1, R2). The nodes, already in their
-// final places, are drawn first; the edges follow a slice per frame, each frame short enough for
-// input to get through.
-import type { Core, ElementDefinition } from 'cytoscape';
+// final places, are drawn first; the edges follow a slice per frame. Each slice is added, styled and
+// routed in a task of its own after a frame (tasks.ts, styleAhead.ts), so the next frame only draws:
+// adding in an animation-frame callback made the slice and the redraw of the whole canvas one task.
+import type { Collection, Core, ElementDefinition } from 'cytoscape';
+import { styleAhead } from './styleAhead';
+import { afterNextFrame } from './tasks';
 
-/** Edges added per frame: about 40–60 ms of styling and drawing on a 2-core machine without a GPU. */
+/** Edges added per frame: about 25–45 ms of adding and styling on a 2-core machine without a GPU (load ~3). */
 export const EDGES_PER_FRAME = 160;
 
 /** Fewer new edges than this are added with their nodes, in one frame. */
@@ -29,24 +32,23 @@ export function whenFed(): Promise<void> {
   return new Promise((resolve) => waiting.push(resolve));
 }
 
-function addNow(cy: Core, edges: readonly ElementDefinition[]): void {
-  if (cy.destroyed()) return;
+function addNow(cy: Core, edges: readonly ElementDefinition[]): Collection {
   const fresh = edges.filter((e) => cy.getElementById(String(e.data.id)).empty()
     && cy.getElementById(String(e.data.source)).nonempty() && cy.getElementById(String(e.data.target)).nonempty());
-  if (fresh.length > 0) cy.add(fresh);
+  return fresh.length > 0 ? cy.add(fresh) : cy.collection();
 }
 
 /**
- * Adds `edges` to `cy` in even slices of at most `perFrame`, one slice per animation frame, calling
- * `onSlice` after each and `done` once all are in or the feed is cancelled. Edges already there or
- * whose ends left are skipped.
+ * Adds `edges` to `cy` in even slices of at most `perFrame`, one slice per frame (by default in a task
+ * after it), calling `onSlice` after each and `done` once all are in or the feed is cancelled. Edges
+ * already there or whose ends left are skipped.
  */
 export function feedEdges(
   cy: Core,
   edges: readonly ElementDefinition[],
   hooks: { onSlice?(): void; done?(): void },
   perFrame = EDGES_PER_FRAME,
-  schedule: (step: () => void) => () => void = nextFrame,
+  schedule: (step: () => void) => () => void = afterNextFrame,
 ): EdgeFeed {
   // even slices: a short last one would cost a whole frame's redraw for a handful of edges
   const slice = Math.ceil(edges.length / Math.max(1, Math.ceil(edges.length / perFrame)));
@@ -67,9 +69,11 @@ export function feedEdges(
   const step = () => {
     stop = null;
     if (finished || cy.destroyed()) return;
-    addNow(cy, edges.slice(next, next + slice));
+    const added = addNow(cy, edges.slice(next, next + slice));
     next += slice;
+    // classes first (filters): styling before them would style the slice twice
     hooks.onSlice?.();
+    styleAhead(cy, added);
     if (next >= edges.length) finish();
     else stop = schedule(step);
   };
@@ -85,7 +89,7 @@ export function feedEdges(
     flush() {
       if (finished) return;
       stop?.();
-      addNow(cy, edges.slice(next));
+      if (!cy.destroyed()) addNow(cy, edges.slice(next));
       next = edges.length;
       hooks.onSlice?.();
       finish();
@@ -93,7 +97,3 @@ export function feedEdges(
   };
 }
 
-function nextFrame(step: () => void): () => void {
-  const id = requestAnimationFrame(step);
-  return () => cancelAnimationFrame(id);
-}

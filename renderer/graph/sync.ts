@@ -33,7 +33,32 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return keys.every((k) => a[k] === b[k]);
 }
 
+/**
+ * A sync worked out but not yet added (planSync): what left is already removed and changed data is
+ * set, new nodes have their places when they could be measured from their data.
+ */
+export interface SyncPlan {
+  removed: number;
+  /** new nodes, placed unless `boxes` was missing (then placed once cytoscape has measured them) */
+  nodes: ElementDefinition[];
+  edges: ElementDefinition[];
+  /** the new edges wait for progressive.ts */
+  defer: boolean;
+  /** new nodes without a position of their own, and the new edges at them, for placing after adding */
+  unplaced: { ids: Set<string>; edges: LayoutEdge[]; measured: boolean };
+}
+
+/** The sync in one go: planSync, then applySync. */
 export function syncElements(cy: Core, elements: ElementDefinition[], options: SyncOptions = {}): SyncResult {
+  return applySync(cy, planSync(cy, elements, options));
+}
+
+/**
+ * The first half of a sync: removes what left, updates data in place, and places the new nodes
+ * without adding them. Placing is most of a large addition's work, so the canvas can add them (and
+ * have cytoscape style them) in a task of its own.
+ */
+export function planSync(cy: Core, elements: ElementDefinition[], options: SyncOptions = {}): SyncPlan {
   const wanted = new Set(elements.map((e) => String(e.data.id)));
   let removed = 0;
   cy.batch(() => {
@@ -55,15 +80,36 @@ export function syncElements(cy: Core, elements: ElementDefinition[], options: S
   const edges = edgesTouching(unplacedIds, newEdges);
   const boxes = options.boxes;
   const spots = boxes ? placeBeforeAdding(cy, newNodes.filter((d) => !d.position), edges, boxes) : {};
+  return {
+    removed,
+    nodes: newNodes.map((d) => ({ ...d, position: d.position ?? spots[String(d.data.id)] ?? { x: 0, y: 0 } })),
+    edges: newEdges,
+    defer: options.deferEdgesFrom !== undefined && newEdges.length >= options.deferEdgesFrom,
+    unplaced: { ids: unplacedIds, edges, measured: Boolean(boxes) },
+  };
+}
+
+/**
+ * The second half: adds the planned nodes (and their edges, unless deferred). Nodes or edges added
+ * since the plan are not added twice, and edges whose ends left since are skipped.
+ */
+export function applySync(cy: Core, plan: SyncPlan): SyncResult {
+  const isNew = (def: ElementDefinition) => cy.getElementById(String(def.data.id)).empty();
+  const bothEnds = (def: ElementDefinition) => cy.getElementById(String(def.data.source)).nonempty() && cy.getElementById(String(def.data.target)).nonempty();
   let added = cy.collection();
   cy.batch(() => {
-    added = cy.add(newNodes.map((d) => ({ ...d, position: d.position ?? spots[String(d.data.id)] ?? { x: 0, y: 0 } })));
+    added = cy.add(plan.nodes.filter(isNew));
   });
-  const defer = options.deferEdgesFrom !== undefined && newEdges.length >= options.deferEdgesFrom;
-  if (!defer && newEdges.length > 0) cy.add(newEdges);
+  const edges = plan.edges.filter((def) => isNew(def) && bothEnds(def));
+  if (!plan.defer && edges.length > 0) cy.add(edges);
   // measured outside the batch: inside it the new nodes' labels are not styled yet
-  if (!boxes) placeNewNodes(cy, added.nodes().filter((n) => unplacedIds.has(n.id())).nodes(), edges);
-  return { addedNodes: newNodes.map((n) => String(n.data.id)), removed, addedEdges: defer ? 0 : newEdges.length, pendingEdges: defer ? newEdges : [] };
+  if (!plan.unplaced.measured) placeNewNodes(cy, added.nodes().filter((n) => plan.unplaced.ids.has(n.id())).nodes(), plan.unplaced.edges);
+  return {
+    addedNodes: added.map((n) => n.id()),
+    removed: plan.removed,
+    addedEdges: plan.defer ? 0 : edges.length,
+    pendingEdges: plan.defer ? edges : [],
+  };
 }
 
 /** The new edges at the new nodes (an edge at a node that just arrived is new itself). */
