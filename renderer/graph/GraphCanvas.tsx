@@ -9,7 +9,7 @@ import { toElements } from './elements';
 import { FCOSE_MAX_NODES, freshLayout, keepPlacement, readableFit } from './layout';
 import { freshPositions, warmLayoutWorker } from './offThread';
 import { graphStyle } from './style';
-import { applySync, planSync, syncElements, type SyncResult } from './sync';
+import { applySync, planSyncInSteps, syncElements, type SyncPlan, type SyncResult } from './sync';
 import { styleAhead } from './styleAhead';
 import { inNextTask } from './tasks';
 import { canvasBoxSource, NodeBoxes } from './measure';
@@ -52,6 +52,9 @@ function showSelection(cy: Core, selectedId: string | null): void {
     if (selectedId) cy.getElementById(selectedId).select();
   });
 }
+
+/** Placing new nodes goes on to the next task after about this long (one unit, a node and its fan, at least). */
+const PLAN_MS = 40;
 
 export interface GraphCanvasProps {
   onExpand(id: string): void;
@@ -220,12 +223,11 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
       };
       const added = new Set(result.addedNodes);
       if (hadNodes) {
-        // the new nodes are already where they go (old ones never move); their edges follow
-        // on the new nodes only: a preset over the whole canvas sets every node's position again, and
-        // cytoscape then re-routes every edge in the next frame
-        const addedNodes = cy.nodes().filter((n) => added.has(n.id()));
-        start(keepPlacement(), addedNodes);
-        styleAhead(cy, addedNodes);
+        // the new nodes are already where they go (old ones never move), so the layout that ends the
+        // addition moves nothing: setting every new node's position again cost 10–15% of this task,
+        // and over the whole canvas cytoscape re-routed every edge in the next frame; their edges follow
+        start(keepPlacement(), cy.collection());
+        styleAhead(cy, cy.nodes().filter((n) => added.has(n.id())));
         feedPending(publishRef.current);
       } else if (byFcose) {
         // draw the new nodes where they were placed first, then lay out: the analyst sees them in the
@@ -245,12 +247,13 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     };
     if (!hadNodes) { show(syncElements(cy, elements, options)); return; }
     // on a canvas with nodes, new ones are placed in free space next to what they link to (nothing
-    // already there moves) in a task of their own, and added, styled and given their edges in the
-    // next: with the store's update and the first frame's styling it was one task of 150–250 ms
-    // (PERFORMANCE.md R2). Until then focus requests wait, and the selection is shown again after.
-    staged.current = inNextTask(() => {
-      if (cy.destroyed()) return;
-      const plan = planSync(cy, elements, options);
+    // already there moves) over tasks of their own of about PLAN_MS each, then added and styled in
+    // one more: in one task with the store's update and the first frame's styling, 200 nodes took
+    // 150–250 ms (PERFORMANCE.md R2). Adding them in parts as well made no task shorter (the frames
+    // that draw them are as long) and each part cost a frame more. Until they are added focus
+    // requests wait; the selection is shown after.
+    const planning = planSyncInSteps(cy, elements, options);
+    const addPlanned = (plan: SyncPlan) => {
       staged.current = inNextTask(() => {
         staged.current = null;
         if (cy.destroyed()) return;
@@ -260,7 +263,18 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
         // the node list says whether the canvas has settled, and a staged sync had not
         publishRef.current();
       });
-    });
+    };
+    const place = () => {
+      staged.current = inNextTask(() => {
+        if (cy.destroyed()) return;
+        const until = performance.now() + PLAN_MS;
+        let step = planning.next();
+        while (!step.done && performance.now() < until) step = planning.next();
+        if (step.done) addPlanned(step.value);
+        else place();
+      });
+    };
+    place();
   }, [nodes, edges, pinned, more]);
 
   useEffect(() => {

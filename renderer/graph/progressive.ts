@@ -9,8 +9,11 @@ import type { Collection, Core, ElementDefinition } from 'cytoscape';
 import { styleAhead } from './styleAhead';
 import { afterNextFrame } from './tasks';
 
-/** Edges added per frame: about 25–45 ms of adding and styling on a 2-core machine without a GPU (load ~3). */
-export const EDGES_PER_FRAME = 160;
+/**
+ * Edges added per frame: adding, styling and routing 100 took 30–60 ms at load ~2–3 on a 2-core
+ * machine without a GPU, no more than the frame that then redraws the canvas.
+ */
+export const EDGES_PER_FRAME = 100;
 
 /** Fewer new edges than this are added with their nodes, in one frame. */
 export const DEFER_EDGES_FROM = 120;

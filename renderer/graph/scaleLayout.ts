@@ -151,6 +151,21 @@ function firstSpotAround(target: Point, step: number, fits: (x: number, y: numbe
  * free spot beside it. Nothing new overlaps anything.
  */
 export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readonly LayoutNode[], edges: readonly LayoutEdge[]): Record<string, Point> {
+  return finish(placeAddedInSteps(fixed, added, edges));
+}
+
+/** Runs a stepwise computation to its end. */
+export function finish<T>(steps: Iterator<void, T>): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * placeAdded one unit (a new node with its fan, or an old node's new leaves) per step, so the main
+ * thread can spread 200 new nodes over several tasks (GraphCanvas.tsx).
+ */
+export function* placeAddedInSteps(fixed: readonly (LayoutNode & Point)[], added: readonly LayoutNode[], edges: readonly LayoutEdge[]): Generator<void, Record<string, Point>> {
   const all = [...fixed, ...added];
   const graph = indexGraph(all, edges);
   const isNew = (i: number) => i >= fixed.length;
@@ -206,7 +221,10 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
   };
   // new leaves of old nodes first, next to their node, then new nodes, those with most placed
   // neighbours first, each at the middle of the placed nodes it links to
-  for (const p of anchors) placeUnit(null, leavesOf.get(p)!, at[p]!);
+  for (const p of anchors) {
+    placeUnit(null, leavesOf.get(p)!, at[p]!);
+    yield;
+  }
   const waiting = new Set(centres);
   while (waiting.size > 0) {
     let best = -1;
@@ -221,6 +239,7 @@ export function placeAdded(fixed: readonly (LayoutNode & Point)[], added: readon
       ? { x: linked.reduce((s, p) => s + p.x, 0) / linked.length, y: linked.reduce((s, p) => s + p.y, 0) / linked.length }
       : { x: extent.x1 + extent.w + 200, y: extent.y1 + extent.h / 2 };
     placeUnit(best, leavesOf.get(best) ?? [], target);
+    yield;
   }
   const placed: Record<string, Point> = {};
   for (let i = fixed.length; i < all.length; i++) placed[all[i]!.id] = at[i] ?? { x: extent.x1 + extent.w + 200, y: extent.y1 };

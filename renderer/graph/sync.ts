@@ -4,7 +4,7 @@ import type { Core, ElementDefinition, NodeCollection } from 'cytoscape';
 import type { LayoutEdge, Point } from './boxes';
 import { spiralAround } from './layout';
 import { layoutNode, lookOf, nodeBox, type NodeBoxes } from './measure';
-import { placeAdded } from './scaleLayout';
+import { finish, placeAdded, placeAddedInSteps } from './scaleLayout';
 
 export interface SyncResult {
   addedNodes: string[];
@@ -59,6 +59,15 @@ export function syncElements(cy: Core, elements: ElementDefinition[], options: S
  * have cytoscape style them) in a task of its own.
  */
 export function planSync(cy: Core, elements: ElementDefinition[], options: SyncOptions = {}): SyncPlan {
+  return finish(planSyncInSteps(cy, elements, options));
+}
+
+/**
+ * planSync in steps: removing and updating data is the first, then each placed unit of new nodes
+ * (scaleLayout.ts placeAddedInSteps), so the placing can be spread over several tasks. Nothing is
+ * added; a step left unrun changes nothing more.
+ */
+export function* planSyncInSteps(cy: Core, elements: ElementDefinition[], options: SyncOptions = {}): Generator<void, SyncPlan> {
   const wanted = new Set(elements.map((e) => String(e.data.id)));
   let removed = 0;
   cy.batch(() => {
@@ -76,10 +85,11 @@ export function planSync(cy: Core, elements: ElementDefinition[], options: SyncO
       else if (!sameData(ele.data() as Record<string, unknown>, def.data as Record<string, unknown>)) ele.data(def.data);
     }
   });
+  yield;
   const unplacedIds = new Set(newNodes.filter((d) => !d.position).map((d) => String(d.data.id)));
   const edges = edgesTouching(unplacedIds, newEdges);
   const boxes = options.boxes;
-  const spots = boxes ? placeBeforeAdding(cy, newNodes.filter((d) => !d.position), edges, boxes) : {};
+  const spots = boxes ? yield* placeBeforeAdding(cy, newNodes.filter((d) => !d.position), edges, boxes) : {};
   return {
     removed,
     nodes: newNodes.map((d) => ({ ...d, position: d.position ?? spots[String(d.data.id)] ?? { x: 0, y: 0 } })),
@@ -89,18 +99,19 @@ export function planSync(cy: Core, elements: ElementDefinition[], options: SyncO
   };
 }
 
+const isNew = (cy: Core, def: ElementDefinition) => cy.getElementById(String(def.data.id)).empty();
+
 /**
  * The second half: adds the planned nodes (and their edges, unless deferred). Nodes or edges added
  * since the plan are not added twice, and edges whose ends left since are skipped.
  */
 export function applySync(cy: Core, plan: SyncPlan): SyncResult {
-  const isNew = (def: ElementDefinition) => cy.getElementById(String(def.data.id)).empty();
   const bothEnds = (def: ElementDefinition) => cy.getElementById(String(def.data.source)).nonempty() && cy.getElementById(String(def.data.target)).nonempty();
   let added = cy.collection();
   cy.batch(() => {
-    added = cy.add(plan.nodes.filter(isNew));
+    added = cy.add(plan.nodes.filter((def) => isNew(cy, def)));
   });
-  const edges = plan.edges.filter((def) => isNew(def) && bothEnds(def));
+  const edges = plan.edges.filter((def) => isNew(cy, def) && bothEnds(def));
   if (!plan.defer && edges.length > 0) cy.add(edges);
   // measured outside the batch: inside it the new nodes' labels are not styled yet
   if (!plan.unplaced.measured) placeNewNodes(cy, added.nodes().filter((n) => plan.unplaced.ids.has(n.id())).nodes(), plan.unplaced.edges);
@@ -125,7 +136,7 @@ function edgesTouching(ids: ReadonlySet<string>, newEdges: readonly ElementDefin
  * link to (scaleLayout.ts placeAdded), so nothing already on the canvas moves and nothing overlaps; on
  * an empty canvas a compact spiral until the fresh layout replaces it.
  */
-function placeBeforeAdding(cy: Core, unplaced: readonly ElementDefinition[], edges: LayoutEdge[], boxes: NodeBoxes): Record<string, Point> {
+function* placeBeforeAdding(cy: Core, unplaced: readonly ElementDefinition[], edges: LayoutEdge[], boxes: NodeBoxes): Generator<void, Record<string, Point>> {
   if (unplaced.length === 0) return {};
   const placed = cy.nodes();
   if (placed.empty()) {
@@ -133,7 +144,7 @@ function placeBeforeAdding(cy: Core, unplaced: readonly ElementDefinition[], edg
     return Object.fromEntries(unplaced.map((d, i) => [String(d.data.id), spots[i]!]));
   }
   const fixed = placed.map((n) => ({ ...nodeBox(n, boxes), ...n.position() }));
-  return placeAdded(fixed, unplaced.map((d) => boxes.box(String(d.data.id), lookOf(d.data as Record<string, unknown>))), edges);
+  return yield* placeAddedInSteps(fixed, unplaced.map((d) => boxes.box(String(d.data.id), lookOf(d.data as Record<string, unknown>))), edges);
 }
 
 /** As placeBeforeAdding, for nodes already added, measured by cytoscape (no NodeBoxes: no canvas to measure text on). */

@@ -1,6 +1,6 @@
 // A large addition reaches a canvas that has nodes in steps, each a task of its own (PERFORMANCE.md
-// R2: no task over 100 ms): the new nodes are placed without being added, then added where they were
-// placed; their edges follow a slice per frame, each slice added in a task after the frame instead of
+// R2: no task over 100 ms): the new nodes are placed, a unit at a time, without being added, then
+// added where they were placed; their edges follow a slice per frame, each slice added in a task after the frame instead of
 // inside it. A sync that comes in between never loses or doubles an element, and a cancelled step
 // never runs.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
@@ -9,7 +9,7 @@ import { countOverlaps } from '../../renderer/graph/boxes';
 import { layoutNode, NodeBoxes, type BoxSource } from '../../renderer/graph/measure';
 import { feedEdges } from '../../renderer/graph/progressive';
 import { graphStyle } from '../../renderer/graph/style';
-import { applySync, planSync, syncElements } from '../../renderer/graph/sync';
+import { applySync, planSync, planSyncInSteps, syncElements } from '../../renderer/graph/sync';
 import { afterNextFrame, inNextTask } from '../../renderer/graph/tasks';
 
 function canvas(): Core {
@@ -104,6 +104,30 @@ describe('a staged sync', () => {
     expect(cy.nodes().not('#hub').nodes().map((n) => [n.id(), n.position()])).toEqual(Object.entries(planned));
     expect(cy.getElementById('hub').position()).toEqual({ x: 0, y: 0 });
     expect(countOverlaps(cy.nodes().map(layoutNode), cy.nodes().map((n) => n.position()))).toBe(0);
+  });
+
+  it('places a unit of new nodes per step, adding nothing, to the spots a plan in one go finds', () => {
+    // a chain hub – c0 – c1 – … : each new node links to two others, so each is a unit of its own
+    const chain: ElementDefinition[] = Array.from({ length: 12 }, (_, i) => [
+      { group: 'nodes' as const, data: { id: `c${i}`, label: `Courier ${i}`, visualKind: 'person' } },
+      { group: 'edges' as const, data: { id: `l${i}`, source: i === 0 ? 'hub' : `c${i - 1}`, target: `c${i}` } },
+    ]).flat();
+    const elements = [hub, ...chain, ...leaves(30)];
+    const stepped = canvas();
+    const whole = canvas();
+    syncElements(stepped, [hub]);
+    syncElements(whole, [hub]);
+    const steps = planSyncInSteps(stepped, elements, { boxes: new NodeBoxes(monospace) });
+    let step = steps.next();
+    let count = 0;
+    while (!step.done) {
+      expect(stepped.nodes()).toHaveLength(1);
+      count += 1;
+      step = steps.next();
+    }
+    expect(count).toBeGreaterThanOrEqual(12);
+    const plan = planSync(whole, elements, { boxes: new NodeBoxes(monospace) });
+    expect(step.value.nodes).toEqual(plan.nodes);
   });
 
   it('adds nothing twice when another sync ran between placing and adding, and skips edges that lost an end', () => {
