@@ -173,9 +173,13 @@ export function GraphCanvas({ onExpand }: GraphCanvasProps) {
     feed.current = null;
     staged.current?.();
     staged.current = null;
-    const hadNodes = cy.nodes().length > 0;
     const { positions } = useSkein.getState();
     const elements = toElements({ nodes, edges, pinned, more, positions });
+    // new nodes go in next to nodes that stay; with none staying (an empty or cleared canvas) the
+    // canvas is laid out afresh. Counting the nodes still there would miss a clear whose staged
+    // removal has not run yet.
+    const ids = new Set(elements.map((e) => String(e.data.id)));
+    const hadNodes = cy.nodes().filter((n) => ids.has(n.id())).nonempty();
     const options = { deferEdgesFrom: DEFER_EDGES_FROM, boxes: boxes.current };
     const synced = () => { tuneViewport(cy); canvasSynced(); };
     const focusWaiting = () => {
