@@ -1,7 +1,7 @@
 // A worker thread that runs the extractor, so that a batch import keeps the main process (and with
 // it the windows' API calls) responsive. Messages: { id, text, options } in, { id, extraction } or
 // { id, error } out. It announces { ready } once the extractor module is loaded.
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExtractOptions } from '../../shared/extract/types';
 import type { ExtractFn } from './extractor';
@@ -12,15 +12,19 @@ interface Job { id: number; text: string; options: ExtractOptions }
  * The extractor's nice value. A batch keeps it busy for minutes while the app (and other processes
  * reading the investigation) must stay quick on a 2-core machine, so it leans towards giving way
  * when they need a core (S6). Mildly: at 10 it starved under a load of 6–8 and the batch took
- * 238 s instead of ~90. Only on Linux, where a thread has a nice value of its own: elsewhere this
- * call would lower the whole process.
+ * 238 s instead of ~90; at 19 (2026-12-03, load 1.5–4.8) the batch took 141–176 s against 122–161 s
+ * at 5 while reads from another process were no faster: Linux shares the CPU between sessions
+ * (autogroups) first, and a thread's nice value only orders it among its own session's threads.
+ * Only on Linux, where a thread has a nice value of its own: elsewhere this call would lower the
+ * whole process.
  */
-const NICE = 5;
+export const EXTRACTOR_NICE = 5;
 
 function lowerPriority(): void {
   if (process.platform !== 'linux') return;
   try {
-    setPriority(0, NICE);
+    // pid 0 is this thread; a process already started nicer than that is left as it is
+    if (getPriority(0) < EXTRACTOR_NICE) setPriority(0, EXTRACTOR_NICE);
   } catch {
     // not allowed here (a sandbox): extraction runs at the normal priority
   }
