@@ -3,8 +3,13 @@
 // the worker pool, auto-accept, db/import/commit.ts with history), measuring the total time, the
 // RSS of this process (workers included) sampled every second, and S2 expansions measured from a
 // concurrent reader process on its own connection (bench/s6-reader.ts) while the batch runs.
+// On a shared 2-core machine a read's tail is mostly time spent off the CPU, so the row says what
+// the slowest reads were made of (CPU, waiting for a core, GC, blocked) and how much of the
+// machine the hypervisor took meanwhile (steal); every read is left in bench/.cache/s6-reads.json.
+// The reader runs alone for BASELINE_MS first: its reads then show what the machine's other load
+// alone does to them, beside what they are while the batch runs.
 import { fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,10 +19,12 @@ import { sharedPool } from '../electron/import/extract-pool';
 import { CACHE_DIR, fileSize } from './generate';
 import { HUBS, hubId } from './model';
 import { articles, type Cast } from './s6-articles';
+import type { ReaderSample } from './s6-reader';
 import { Rng } from './rng';
 import { latencyRow, now, summarize, type Row } from './report';
 
 const MIB = 2 ** 20;
+const BASELINE_MS = 15_000;
 
 /** People, organisations and places of the investigation for the articles to mention (hubs included). */
 export function castOf(path: string, entities: number): Cast {
@@ -49,7 +56,24 @@ function copyInvestigation(path: string): string {
   return copy;
 }
 
-interface ReaderResult { samples: { at: number; ms: number; hub: boolean }[] }
+interface ReaderResult { samples: ReaderSample[] }
+
+/** The machine's CPU ticks so far, all and stolen by the hypervisor (/proc/stat); null off Linux. */
+function cpuTicks(): { all: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { all: fields.reduce((a, b) => a + b, 0), steal: fields[7]! };
+  } catch {
+    return null;
+  }
+}
+
+/** Where a read's time went, e.g. "62 ms: CPU 14, waiting for a core 43, blocked 5". */
+function anatomy(s: ReaderSample): string {
+  if (s.cpu === null || s.queued === null) return `${s.ms.toFixed(0)} ms`;
+  const blocked = Math.max(0, s.ms - s.cpu - s.queued);
+  return `${s.ms.toFixed(0)} ms: CPU ${s.cpu.toFixed(0)} (GC ${s.gc.toFixed(0)}), waiting for a core ${s.queued.toFixed(0)}, blocked ${blocked.toFixed(0)}`;
+}
 
 function startReader(path: string, entities: number): { ready: Promise<void>; stop: () => Promise<ReaderResult> } {
   const child = fork(join(import.meta.dirname, 's6-reader.ts'), [path, String(entities)], { execArgv: ['--import', 'tsx'] });
@@ -78,9 +102,12 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
   const store = new GraphStore(copy, { checkIntegrity: false });
   const reader = startReader(copy, entities);
   await reader.ready;
+  const baselineStart = now();
+  await new Promise((resolve) => setTimeout(resolve, BASELINE_MS));
   const rss: { t: number; mib: number }[] = [];
   const load = loadavg()[0]!;
   const cpu = process.cpuUsage();
+  const ticks = cpuTicks();
   const start = now();
   const sample = () => rss.push({ t: (now() - start) / 1000, mib: process.memoryUsage().rss / MIB });
   sample();
@@ -96,9 +123,14 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     batchEnd = now();
     sample();
     const used = process.cpuUsage(cpu);
+    const ticksEnd = cpuTicks();
+    const steal = ticks && ticksEnd ? `, CPU steal ${((100 * (ticksEnd.steal - ticks.steal)) / Math.max(1, ticksEnd.all - ticks.all)).toFixed(0)}%` : '';
     const seconds = (batchEnd - start) / 1000;
     const { samples } = await reader.stop();
     const during = samples.filter((s) => s.at >= start && s.at <= batchEnd);
+    writeFileSync(join(CACHE_DIR, 's6-reads.json'), JSON.stringify({ start, batchEnd, samples: during }));
+    const slowest = [...during].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    const alone = summarize(samples.filter((s) => s.at >= baselineStart && s.at < start).map((s) => s.ms));
     const poolMode = sharedPool().mode;
     // flat: after warm-up (extractor loaded in the workers, page caches filled: the first quarter),
     // the second half never rises more than 64 MiB above where the first quarter ended
@@ -116,7 +148,7 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
       {
         id: 'S6', what: `batch import, ${count} articles`, samples: 1, p50: null, p95: null, max: null, unit: '',
         size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, extraction ${poolMode}); ` +
-          `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (system ${(used.system / 1e6).toFixed(1)}, extraction workers included), load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}; file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
+          `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (system ${(used.system / 1e6).toFixed(1)}, extraction workers included), load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${steal}; file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
         pass: seconds <= 120 && result.failed.length === 0, budget: '≤ 120 s',
       },
       {
@@ -126,7 +158,8 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
       },
       latencyRow('S6', 'S2 reads from a second connection meanwhile', during.map((s) => s.ms),
         `${reads.n} expansions over ${seconds.toFixed(0)} s; non-hub p95 ${split(false).p95.toFixed(1)} / max ${split(false).max.toFixed(0)} ms, ` +
-        `hub (${split(true).n}) p50 ${split(true).p50.toFixed(0)} / max ${split(true).max.toFixed(0)} ms`, { max: 50 }),
+        `hub (${split(true).n}) p50 ${split(true).p50.toFixed(0)} / max ${split(true).max.toFixed(0)} ms; ` +
+        `before the batch (${alone.n} in ${BASELINE_MS / 1000} s) p95 ${alone.p95.toFixed(1)} / max ${alone.max.toFixed(0)} ms; slowest ${slowest.map(anatomy).join('; ')}`, { max: 50 }),
     ];
   } finally {
     clearInterval(timer);
