@@ -1,27 +1,16 @@
 // Hundreds of new edges reach the canvas over a few frames, after their nodes: the nodes are placed
 // (by those edges) and drawn first, each frame adds a slice, and a later sync or a flush never loses
 // or doubles an edge. Re-applying the explore classes restyles only what changed.
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { applyClasses } from '../../renderer/explore/canvasEffects';
 import { countOverlaps } from '../../renderer/graph/boxes';
 import { layoutNode } from '../../renderer/graph/measure';
 import { feedEdges, whenFed } from '../../renderer/graph/progressive';
-import { graphStyle } from '../../renderer/graph/style';
 import { syncElements } from '../../renderer/graph/sync';
+import { canvas, hub, leaves } from './canvasFixture';
 
-function canvas(): Core {
-  return cytoscape({ headless: true, styleEnabled: true, style: graphStyle('light') });
-}
-
-const hub: ElementDefinition = { group: 'nodes', data: { id: 'hub', label: 'Meridian Holdings', visualKind: 'organization' }, position: { x: 0, y: 0 } };
 const other: ElementDefinition = { group: 'nodes', data: { id: 'far', label: 'Harbour Authority', visualKind: 'organization' }, position: { x: 3000, y: 0 } };
-function leaves(count: number, of = 'hub'): ElementDefinition[] {
-  return Array.from({ length: count }, (_, i) => [
-    { group: 'nodes' as const, data: { id: `${of}-n${i}`, label: `Employee ${i}`, visualKind: 'person' } },
-    { group: 'edges' as const, data: { id: `${of}-x${i}`, source: of, target: `${of}-n${i}` } },
-  ]).flat();
-}
 
 /** A frame scheduler the test advances by hand. */
 function frames() {

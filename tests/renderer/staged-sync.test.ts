@@ -3,18 +3,14 @@
 // added where they were placed; their edges follow a slice per frame, each slice added in a task after the frame instead of
 // inside it. A sync that comes in between never loses or doubles an element, and a cancelled step
 // never runs.
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import type { ElementDefinition } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countOverlaps } from '../../renderer/graph/boxes';
 import { layoutNode, NodeBoxes, type BoxSource } from '../../renderer/graph/measure';
 import { feedEdges } from '../../renderer/graph/progressive';
-import { graphStyle } from '../../renderer/graph/style';
 import { applySync, planSync, planSyncInSteps, syncElements } from '../../renderer/graph/sync';
 import { afterNextFrame, inNextTask } from '../../renderer/graph/tasks';
-
-function canvas(): Core {
-  return cytoscape({ headless: true, styleEnabled: true, style: graphStyle('light') });
-}
+import { canvas, hub, leaves } from './canvasFixture';
 
 /** Every character 7 px wide, every body 42 px square: boxes known without a canvas to measure on. */
 const monospace: BoxSource = {
@@ -22,13 +18,6 @@ const monospace: BoxSource = {
   body: () => ({ box: { x1: -21, y1: -21, x2: 21, y2: 21 }, height: 40 }),
 };
 
-const hub: ElementDefinition = { group: 'nodes', data: { id: 'hub', label: 'Meridian Holdings', visualKind: 'organization' }, position: { x: 0, y: 0 } };
-function leaves(count: number, of = 'hub'): ElementDefinition[] {
-  return Array.from({ length: count }, (_, i) => [
-    { group: 'nodes' as const, data: { id: `${of}-n${i}`, label: `Employee ${i}`, visualKind: 'person' } },
-    { group: 'edges' as const, data: { id: `${of}-x${i}`, source: of, target: `${of}-n${i}` } },
-  ]).flat();
-}
 
 /** Animation frames the test draws by hand (Node has none). */
 function manualFrames() {
