@@ -4,10 +4,11 @@
 // RSS of this process (workers included) sampled every second, and S2 expansions measured from a
 // concurrent reader process on its own connection (bench/s6-reader.ts) while the batch runs.
 // On a shared 2-core machine a read's tail is mostly time spent off the CPU, so the row says what
-// the slowest reads were made of (CPU, waiting for a core, GC, blocked) and how much of the
+// the slowest reads were made of (CPU, waiting for a core, GC, stolen or blocked) and how much of the
 // machine the hypervisor took meanwhile (steal); every read is left in bench/.cache/s6-reads.json.
 // The reader runs alone for BASELINE_MS first: its reads then show what the machine's other load
 // alone does to them, beside what they are while the batch runs.
+// S6_READER_PROFILE=DIR writes the reader's V8 CPU profile into DIR (node --cpu-prof).
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -68,15 +69,19 @@ function cpuTicks(): { all: number; steal: number } | null {
   }
 }
 
-/** Where a read's time went, e.g. "62 ms: CPU 14, waiting for a core 43, blocked 5". */
+/** Where a read's time went, e.g. "62 ms: CPU 14 (GC 0), waiting for a core 43, blocked or host 5 (2 sleeps, …)". */
 function anatomy(s: ReaderSample): string {
   if (s.cpu === null || s.queued === null) return `${s.ms.toFixed(0)} ms`;
-  const blocked = Math.max(0, s.ms - s.cpu - s.queued);
-  return `${s.ms.toFixed(0)} ms: CPU ${s.cpu.toFixed(0)} (GC ${s.gc.toFixed(0)}), waiting for a core ${s.queued.toFixed(0)}, blocked ${blocked.toFixed(0)}`;
+  const off = Math.max(0, s.ms - s.cpu - s.queued);
+  // the thread's CPU time (schedstat) leaves out time stolen by the hypervisor and interrupt time
+  // (paravirt steal and IRQ time accounting): a call that never went to sleep spent the rest there
+  const rest = s.sleeps === 0 ? `stolen by the host or interrupts ${off.toFixed(0)} (no sleep)`
+    : `blocked or host ${off.toFixed(0)}${s.sleeps === null ? '' : ` (${s.sleeps} sleeps, ${((s.disk ?? 0) / 1024).toFixed(0)} KiB from disk, ${s.faults} major faults)`}`;
+  return `${s.ms.toFixed(0)} ms: CPU ${s.cpu.toFixed(0)} (GC ${s.gc.toFixed(0)}), waiting for a core ${s.queued.toFixed(0)}, ${rest}`;
 }
 
 function startReader(path: string, entities: number): { ready: Promise<void>; stop: () => Promise<ReaderResult> } {
-  const child = fork(join(import.meta.dirname, 's6-reader.ts'), [path, String(entities)], { execArgv: ['--import', 'tsx'] });
+  const child = fork(join(import.meta.dirname, 's6-reader.ts'), [path, String(entities)], { execArgv: ['--import', 'tsx', ...(process.env.S6_READER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.S6_READER_PROFILE] : [])] });
   let result: ((r: ReaderResult) => void) | null = null;
   const ready = new Promise<void>((resolve) => {
     child.on('message', (message) => {

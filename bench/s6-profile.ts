@@ -61,7 +61,7 @@ const rawPrepare = store.db.prepare.bind(store.db);
 (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
   const start = now();
   const statement = rawPrepare(sql);
-  if (inCommit) add('prepare (all statements)', now() - start);
+  if (inCommit) add(`prepare ${sql.replace(/\s+/g, ' ').trim().slice(0, 80)}`, now() - start);
   return statement;
 };
 

@@ -17,6 +17,9 @@ export interface ReaderSample {
   cpu: number | null; queued: number | null;
   /** GC pauses that started within the call, ms */
   gc: number;
+  /** bytes this thread read from storage (not from the page cache), major page faults and times it
+   * went to sleep (blocked: on I/O, a lock, a futex) within the call; null off Linux */
+  disk: number | null; faults: number | null; sleeps: number | null;
 }
 
 const [path, entitiesArg] = process.argv.slice(2);
@@ -36,12 +39,20 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, ms: entry.duration });
 }).observe({ entryTypes: ['gc'] });
 
-/** This (main) thread's CPU time and run-queue wait so far, in ms (/proc/<pid>/task/<tid>/schedstat). */
-const schedFile = `/proc/${process.pid}/task/${process.pid}/schedstat`;
-function sched(): [cpu: number, queued: number] | null {
+const task = `/proc/${process.pid}/task/${process.pid}`;
+interface ThreadStats { cpu: number; queued: number; disk: number; faults: number; sleeps: number }
+/**
+ * This (main) thread's counters so far (Linux): CPU time and run-queue wait in ms (schedstat),
+ * bytes read from storage (io), major faults (stat field 12), voluntary context switches (status).
+ */
+function sched(): ThreadStats | null {
   try {
-    const [cpu, queued] = readFileSync(schedFile, 'utf8').split(' ').map(Number);
-    return [cpu! / 1e6, queued! / 1e6];
+    const [cpu, queued] = readFileSync(`${task}/schedstat`, 'utf8').split(' ').map(Number);
+    const disk = Number(/read_bytes: (\d+)/.exec(readFileSync(`${task}/io`, 'utf8'))?.[1]);
+    const stat = readFileSync(`${task}/stat`, 'utf8');
+    const faults = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+    const sleeps = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`${task}/status`, 'utf8'))?.[1]);
+    return { cpu: cpu! / 1e6, queued: queued! / 1e6, disk, faults, sleeps };
   } catch {
     return null;
   }
@@ -60,12 +71,13 @@ async function loop(): Promise<void> {
     const ms = now() - start;
     span.end = performance.now();
     const after = sched();
-    const used = before && after ? [after[0] - before[0], after[1] - before[1]] : null;
-    samples.push({ at: start, ms, hub, cpu: used?.[0] ?? null, queued: used?.[1] ?? null, gc: 0 });
+    const used = (key: keyof ThreadStats) => (before && after ? after[key] - before[key] : null);
+    samples.push({ at: start, ms, hub, cpu: used('cpu'), queued: used('queued'), gc: 0, disk: used('disk'), faults: used('faults'), sleeps: used('sleeps') });
     spans.push(span);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   store.close();
+  if (process.env.S6_TRACE) (await import('node:fs')).writeFileSync(process.env.S6_TRACE, JSON.stringify({ trace: (globalThis as { __trace?: unknown }).__trace, laps: (globalThis as { __laps?: unknown }).__laps }));
   // GC entries arrive after the fact: matched to the calls only now
   let p = 0;
   pauses.sort((a, b) => a.start - b.start);
