@@ -118,11 +118,13 @@ export function patchPage<P extends Page>(
   const isNew = (id: string) => !before.has(id) && from.has(id);
   const kept = page.edges.filter((e) => within.has(e.source) && within.has(e.target) && !isNew(e.source) && !isNew(e.target)
     && !(changed.has(e.source) && changed.has(e.target)));
-  const keptIds = new Set(kept.map((e) => e.id));
+  // an edge read afresh has an end at a new member or both at changed nodes, so it is none of those
+  // kept: only the two reads can repeat one (an edge between a new member and a changed node)
   const among = new Set([...changed].filter((id) => within.has(id)));
+  const addedIds = new Set<string>();
   const added = [...edgesAt(db, order.filter(isNew), within), ...edgesAt(db, [...among], among)].filter((e) => {
-    if ((!from.has(e.source) && !from.has(e.target)) || keptIds.has(e.id)) return false;
-    keptIds.add(e.id); // an edge between a new member and a changed node comes from both reads
+    if ((!from.has(e.source) && !from.has(e.target)) || addedIds.has(e.id)) return false;
+    addedIds.add(e.id);
     return true;
   });
   const { more, total, nextOffset } = listing;

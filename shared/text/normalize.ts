@@ -37,9 +37,8 @@ export function normalizeText(text: string): string {
 /** Folds script and diacritics to lower-case ASCII letters and digits, keeping word breaks. */
 export function foldToLatin(value: string): string {
   const lower = value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  let out = '';
-  for (const ch of lower) out += CYRILLIC[ch] ?? GREEK[ch] ?? LATIN_EXTRA[ch] ?? ch;
-  return out;
+  // only letters outside ASCII are looked up (a whole article's text is folded at each import)
+  return lower.replace(/[\u0080-\u{10FFFF}]/gu, (ch) => CYRILLIC[ch] ?? GREEK[ch] ?? LATIN_EXTRA[ch] ?? ch);
 }
 
 /**
@@ -59,7 +58,20 @@ export function normalizeKey(value: string): string {
     .join(' ');
 }
 
+/** foldVariants' answers: names repeat across a text and an import batch (the gazetteer folds every word). */
+const folds = new Map<string, string>();
+const FOLDS_KEPT = 20_000;
+
 function foldVariants(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size >= FOLDS_KEPT) folds.clear();
+    folds.set(word, (folded = foldWord(word)));
+  }
+  return folded;
+}
+
+function foldWord(word: string): string {
   if (!/^[a-z0-9]+$/.test(word)) return word; // other scripts (CJK, Arabic …) stay as they are
   return word
     .replace(/kh/g, 'h')
