@@ -137,14 +137,16 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     const slowest = [...during].sort((a, b) => b.ms - a.ms).slice(0, 3);
     const alone = summarize(samples.filter((s) => s.at >= baselineStart && s.at < start).map((s) => s.ms));
     const poolMode = sharedPool().mode;
-    // flat: after warm-up (extractor loaded in the workers, page caches filled: the first quarter),
-    // the second half never rises more than 64 MiB above where the first quarter ended
-    const quarter = rss[Math.min(rss.length - 1, Math.floor(rss.length / 4))]!.mib;
-    const secondHalf = rss.slice(Math.floor(rss.length / 2)).map((r) => r.mib);
-    const peak = Math.max(...rss.map((r) => r.mib));
+    // flat: the second half's peak is at most 64 MiB above the first half's. RSS swings by ~200 MiB
+    // between collections (and rises while the extractor loads and the file's pages are mapped), so
+    // peaks are compared, not a sample taken at some point of a swing: a leak of 0.15 MiB per
+    // article would show as ~75 MiB more in the second half
+    const half = Math.max(1, Math.floor(rss.length / 2));
+    const firstPeak = Math.max(...rss.slice(0, half).map((r) => r.mib));
+    const secondPeak = Math.max(...rss.slice(half).map((r) => r.mib));
     const curve = [0, 0.25, 0.5, 0.75, 1].map((f) => rss[Math.min(rss.length - 1, Math.round(f * (rss.length - 1)))]!)
       .map((r) => `${r.t.toFixed(0)} s ${r.mib.toFixed(0)}`).join(', ');
-    const growth = Math.max(...secondHalf) - quarter;
+    const growth = secondPeak - firstPeak;
     const reads = summarize(during.map((s) => s.ms));
     const split = (hub: boolean) => summarize(during.filter((s) => s.hub === hub).map((s) => s.ms));
     const grown = store.db.prepare(`SELECT (SELECT page_count * page_size FROM pragma_page_count, pragma_page_size) AS bytes,
@@ -158,8 +160,8 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
       },
       {
         id: 'S6', what: 'RSS during the batch (MiB, flat)', samples: rss.length, p50: null, p95: null, max: null, unit: '',
-        size: `${curve}; peak ${peak.toFixed(0)}, second half vs end of first quarter ${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB`,
-        pass: growth <= 64, budget: '≤ +64 MiB after the first quarter',
+        size: `${curve}; peak ${firstPeak.toFixed(0)} in the first half, ${secondPeak.toFixed(0)} in the second (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB)`,
+        pass: growth <= 64, budget: 'second half\'s peak ≤ first half\'s + 64 MiB',
       },
       latencyRow('S6', 'S2 reads from a second connection meanwhile', during.map((s) => s.ms),
         `${reads.n} expansions over ${seconds.toFixed(0)} s; non-hub p95 ${split(false).p95.toFixed(1)} / max ${split(false).max.toFixed(0)} ms, ` +

@@ -2,8 +2,9 @@
 // each in its own transaction, accepted automatically. A failing file is reported and the batch
 // goes on; a cancel stops before the next file. Files are committed in order, so that a later
 // article links to the entities an earlier one created instead of duplicating them. To keep both
-// cores busy, file N+1 is read and sent to the extractor (a worker thread) before file N commits
-// (S6: commits take tens of ms at 1M entities); once N has committed, that early proposal is used
+// cores busy, file N+1 is read and sent to the extractor (a worker thread) before file N's
+// extraction is awaited, so that it runs as soon as N's ends, while N commits (S6: commits take
+// tens of ms at 1M entities); once N has committed, that early proposal is used
 // only if the investigation still gives file N+1 the same known entities, otherwise it is redone.
 // When nothing but commit N wrote in between and N added no alias that file N+1's text could name,
 // the known entities cannot have changed and are not looked up again.
@@ -207,7 +208,8 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
     const total = files.length;
     const progress = (done: number, message: string) => options.emit?.('task.progress', { task: task.taskId, done, total, message });
     progress(0, total === 0 ? 'no files to import' : `importing ${plural(total, 'file')}`);
-    let next: Early | null = null;
+    // the first file's known entities are looked up again when its turn comes (nothing committed before it)
+    let next: Early | null = files[0] !== undefined && !task.signal.aborted ? previewEarly(store, files[0], options) : null;
     let committed: Committed | null = null;
     for (const [index, path] of files.entries()) {
       if (task.signal.aborted) {
@@ -215,10 +217,19 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
         break;
       }
       const name = basename(path);
+      const current = next;
+      next = null;
       let message: string;
       try {
-        const proposal = next ? await settle(store, path, next, options, committed) : await previewImport(store, { path }, options);
-        next = null;
+        // the next file is read and its extraction queued behind this one's before this one is
+        // awaited: the extractor goes from one file to the next without waiting for the writer,
+        // which meanwhile commits (synchronously) the file whose extraction ended
+        const following = files[index + 1];
+        if (following !== undefined) {
+          await current?.dispatched; // the extractor takes files in the order they are handed to it
+          next = previewEarly(store, following, options);
+        }
+        const proposal = current ? await settle(store, path, current, options, committed) : await previewImport(store, { path }, options);
         committed = null;
         if (proposal.duplicateOf !== null) {
           result.skipped.push({ path, reason: 'duplicate', sourceId: proposal.duplicateOf });
@@ -226,12 +237,8 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
         } else {
           const args = CommitArgsSchema.safeParse({ proposal });
           if (!args.success) throw new ApiError('internal', `the extractor's proposal was refused (${args.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
-          // the next file is read and its extraction started before this (synchronous) commit
-          const following = files[index + 1];
-          if (following !== undefined && !task.signal.aborted) {
-            next = previewEarly(store, following, options);
-            await next.dispatched;
-          }
+          // its known entities are read before this commit, as settle() assumes
+          await next?.dispatched;
           const { result: written, aliasKeys } = writeImport(store, args.data);
           committed = { historyId: written.historyId, aliasKeys };
           result.imported.push({ path, sourceId: written.sourceId, entities: written.entities, claims: written.claims });

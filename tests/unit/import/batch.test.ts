@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import { runBatch } from '../../../electron/import/batch';
 import { ExtractorPool } from '../../../electron/import/extract-pool';
@@ -97,6 +97,23 @@ describe('runBatch, extraction ahead of the commit', () => {
     expect(log).toEqual(['extract Anna Berg sa', 'extract Carl Dahl sa', 'commit', 'extract Eva Fors sai', 'commit', 'commit']);
     const sources = store.db.prepare('SELECT id FROM source ORDER BY id').all() as { id: number }[];
     expect(result.imported.map((f) => f.sourceId)).toEqual(sources.map((s) => s.id));
+  });
+
+  it('hands the next file to the extractor while the current one is still being extracted', async () => {
+    const { root, store, log, extract } = logged(['Anna Berg said one.', 'Carl Dahl said two.', 'Eva Fors said three.']);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding = async (text: string, options: Parameters<typeof extractArticle>[1]) => {
+      const extraction = extract(text, options);
+      if (log.length === 1) await held; // the first file's extraction does not end until released
+      return extraction;
+    };
+    const running = runBatch(store, [root], { extract: holding });
+    await vi.waitFor(() => expect(log).toEqual(['extract Anna Berg sa', 'extract Carl Dahl sa']));
+    release();
+    const result = await running;
+    expect(result.imported).toHaveLength(3);
+    expect(log).toEqual(['extract Anna Berg sa', 'extract Carl Dahl sa', 'commit', 'extract Eva Fors sai', 'commit', 'commit']);
   });
 
   it('re-extracts a file whose known entities changed with the previous commit (links, never duplicates)', async () => {
