@@ -77,7 +77,6 @@ async function loop(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   store.close();
-  if (process.env.S6_TRACE) (await import('node:fs')).writeFileSync(process.env.S6_TRACE, JSON.stringify({ trace: (globalThis as { __trace?: unknown }).__trace, laps: (globalThis as { __laps?: unknown }).__laps }));
   // GC entries arrive after the fact: matched to the calls only now
   let p = 0;
   pauses.sort((a, b) => a.start - b.start);

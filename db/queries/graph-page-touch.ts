@@ -11,6 +11,12 @@ import { storeWriteCount } from './page-store';
 
 /** More nodes touched than this since the last look (a bulk import): every page is dropped. */
 export const TOUCH_LIMIT = 20_000;
+/**
+ * More rank suspects than this since a page was last served and its lists are read again without
+ * testing them: the test costs ~2-4 µs a suspect, reading a hub's lists again a few ms. A batch
+ * import ranks ~100 nodes a commit, so a hub page read every few seconds gathers thousands (S6).
+ */
+export const SUSPECT_LIMIT = 2_000;
 
 const VERSION_SQL = `SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version()) AS d,
   (SELECT schema_version FROM pragma_schema_version()) AS s`;
@@ -86,8 +92,11 @@ export interface PageState {
   patch: unknown;
   /** touchKey of the page's nodes changed since it was made or patched */
   pending: Set<number> | null;
-  /** neighbours off the page whose rank changed to at least its floor since it was last served */
-  suspects: { entities: Set<number>; claims: Set<number> } | null;
+  /**
+   * neighbours off the page whose rank changed since it was last served; `many`: more than
+   * SUSPECT_LIMIT of them (no longer kept: the lists are read again)
+   */
+  suspects: { entities: Set<number>; claims: Set<number>; many: boolean } | null;
 }
 
 /** Nodes touched since a seq (touchKeys without the rank bit): changed themselves, or in rank. */
@@ -131,14 +140,21 @@ export function touchEntry(entry: PageState, { nodes, ranked }: Touched): boolea
   if (entities.length === 0 && claims.length === 0) return true;
   // tested when the page is next asked for (most pages are not, before the next commit), against
   // the importance they have then
-  entry.suspects ??= { entities: new Set(), claims: new Set() };
-  for (const id of entities) entry.suspects.entities.add(id);
-  for (const id of claims) entry.suspects.claims.add(id);
+  const suspects = (entry.suspects ??= { entities: new Set(), claims: new Set(), many: false });
+  if (suspects.many) return true;
+  for (const id of entities) suspects.entities.add(id);
+  for (const id of claims) suspects.claims.add(id);
+  if (suspects.entities.size + suspects.claims.size > SUSPECT_LIMIT) {
+    suspects.many = true;
+    suspects.entities.clear();
+    suspects.claims.clear();
+  }
   return true;
 }
 
-/** Whether a suspect of the page (a neighbour whose rank changed) can now be in its lists. */
+/** Whether a suspect of the page (a neighbour whose rank changed) can now be in its lists (too many: yes). */
 export function suspectNear(db: SqliteDb, entry: PageState): boolean {
+  if (entry.suspects!.many) return true;
   const floors = entry.floors ?? { entity: -Infinity, claim: -Infinity };
   const { type, id } = entry.center;
   const statements = statementsOf(db);

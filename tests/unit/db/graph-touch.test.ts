@@ -5,6 +5,7 @@
 // through undo and redo; and a commit that cannot change a page leaves that very page cached.
 import { describe, expect, it } from 'vitest';
 import { neighborhood, type NeighborhoodOptions } from '../../../db/queries/graph';
+import { SUSPECT_LIMIT } from '../../../db/queries/graph-page-touch';
 import { throughHistory } from '../helpers';
 import { expectExact, freshPage, investigation, seed, specsOf } from './page-fixtures';
 
@@ -102,6 +103,23 @@ describe('cached pages across connections (migration 0060)', () => {
     expect(after[5]).toBe(kept[5]);
     expectExact(reader.db, fresh.db, specs);
     // the same neighbour rising above the first page's last row gets in
+    app.store.write({ action: 'test.raw', summary: 'rise' }, (w) => w.prepare('UPDATE entity SET importance = 95 WHERE id = ?').run(Number(last.id.slice(2))));
+    expect(neighborhood(reader.db, specs[0]![0], specs[0]![1]).nodes.some((n) => n.id === last.id)).toBe(true);
+    expectExact(reader.db, fresh.db, specs);
+  });
+
+  it('reads a page\'s lists again when more nodes changed rank than it tests one by one', () => {
+    const { app, reader, fresh } = investigation();
+    const s = seed(app);
+    const specs = specsOf(fresh.db, s);
+    for (const [center, options] of specs) neighborhood(reader.db, center, options);
+    const last = freshPage(fresh.db, `e:${s.hub}`, { known: [], limit: 500, offset: 0 }).nodes.filter((n) => n.type === 'entity').at(-1)!;
+    // a batch's worth of rank changes elsewhere, and one neighbour of the hub rising into its first page
+    app.store.write({ action: 'test.raw', summary: 'many ranks' }, (w) => {
+      const add = w.prepare("INSERT INTO entity (uid, kind, name, description, origin, created_at, updated_at) VALUES (?, 'person', ?, '', 'extracted', 0, 0)");
+      for (let i = 0; i <= SUSPECT_LIMIT; i++) add.run(`filler-${i}`, `Filler ${i}`);
+      w.prepare("UPDATE entity SET importance = 3 WHERE name LIKE 'Filler %'").run();
+    });
     app.store.write({ action: 'test.raw', summary: 'rise' }, (w) => w.prepare('UPDATE entity SET importance = 95 WHERE id = ?').run(Number(last.id.slice(2))));
     expect(neighborhood(reader.db, specs[0]![0], specs[0]![1]).nodes.some((n) => n.id === last.id)).toBe(true);
     expectExact(reader.db, fresh.db, specs);
