@@ -19,6 +19,7 @@ import { runBatch } from '../electron/import/batch';
 import { sharedPool } from '../electron/import/extract-pool';
 import { CACHE_DIR, fileSize } from './generate';
 import { HUBS, hubId } from './model';
+import { taskStat } from './proc';
 import { articles, type Cast } from './s6-articles';
 import type { ReaderSample } from './s6-reader';
 import { Rng } from './rng';
@@ -72,9 +73,8 @@ function cpuTicks(): { all: number; steal: number } | null {
 /** CPU seconds this process's main thread (the writer: gazetteer, commits) has used; null off Linux. */
 function mainThreadCpu(): number | null {
   try {
-    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ 100)
+    const field = taskStat();
+    return (field(14) + field(15)) / 100; // utime + stime, in clock ticks (USER_HZ 100)
   } catch {
     return null;
   }

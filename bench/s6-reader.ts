@@ -9,6 +9,7 @@ import { GraphStore } from '../db/store';
 import { createRouter } from '../electron/router';
 import { HUBS, hubId } from './model';
 import { Rng } from './rng';
+import { taskStat } from './proc';
 import { now } from './report';
 
 export interface ReaderSample {
@@ -49,8 +50,7 @@ function sched(): ThreadStats | null {
   try {
     const [cpu, queued] = readFileSync(`${task}/schedstat`, 'utf8').split(' ').map(Number);
     const disk = Number(/read_bytes: (\d+)/.exec(readFileSync(`${task}/io`, 'utf8'))?.[1]);
-    const stat = readFileSync(`${task}/stat`, 'utf8');
-    const faults = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+    const faults = taskStat()(12);
     const sleeps = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`${task}/status`, 'utf8'))?.[1]);
     return { cpu: cpu! / 1e6, queued: queued! / 1e6, disk, faults, sleeps };
   } catch {

@@ -9,6 +9,16 @@ import { SUSPECT_LIMIT } from '../../../db/queries/graph-page-touch';
 import { throughHistory } from '../helpers';
 import { expectExact, freshPage, investigation, seed, specsOf } from './page-fixtures';
 
+type Investigation = ReturnType<typeof investigation>;
+
+/** The hub's least important entity neighbour: on its one full page (limit 500), below its first page. */
+const hubsLast = ({ fresh }: Investigation, hub: number) =>
+  freshPage(fresh.db, `e:${hub}`, { known: [], limit: 500, offset: 0 }).nodes.filter((n) => n.type === 'entity').at(-1)!;
+
+/** Commits, from the app's connection, an entity's importance rising to `importance`. */
+const rise = ({ app }: Investigation, entity: string, importance: number) =>
+  app.store.write({ action: 'test.raw', summary: 'rise' }, (w) => w.prepare('UPDATE entity SET importance = ? WHERE id = ?').run(importance, Number(entity.slice(2))));
+
 describe('cached pages across connections (migration 0060)', () => {
   it('equal a fresh computation after every kind of write by another connection, and through undo and redo', async () => {
     const { app, reader, fresh } = investigation();
@@ -62,7 +72,8 @@ describe('cached pages across connections (migration 0060)', () => {
   });
 
   it('keep a page that a commit elsewhere cannot change, and drop the ones it can', async () => {
-    const { app, reader, fresh } = investigation();
+    const inv = investigation();
+    const { app, reader, fresh } = inv;
     const s = seed(app);
     const specs = specsOf(fresh.db, s);
     const pages = () => specs.map(([center, options]) => neighborhood(reader.db, center, options));
@@ -94,7 +105,7 @@ describe('cached pages across connections (migration 0060)', () => {
     expectExact(reader.db, fresh.db, specs);
     // a rank change next to the hub (importance of a neighbour off every hub page but the full one)
     const kept = pages();
-    const last = freshPage(fresh.db, `e:${s.hub}`, { known: [], limit: 500, offset: 0 }).nodes.filter((n) => n.type === 'entity').at(-1)!;
+    const last = hubsLast(inv, s.hub);
     app.store.write({ action: 'test.raw', summary: 'rank' }, (w) => w.prepare('UPDATE entity SET importance = importance + 0.5 WHERE id = ?').run(Number(last.id.slice(2))));
     after = pages();
     expect(after[2]).not.toBe(kept[2]); // it shows that neighbour
@@ -103,24 +114,25 @@ describe('cached pages across connections (migration 0060)', () => {
     expect(after[5]).toBe(kept[5]);
     expectExact(reader.db, fresh.db, specs);
     // the same neighbour rising above the first page's last row gets in
-    app.store.write({ action: 'test.raw', summary: 'rise' }, (w) => w.prepare('UPDATE entity SET importance = 95 WHERE id = ?').run(Number(last.id.slice(2))));
+    rise(inv, last.id, 95);
     expect(neighborhood(reader.db, specs[0]![0], specs[0]![1]).nodes.some((n) => n.id === last.id)).toBe(true);
     expectExact(reader.db, fresh.db, specs);
   });
 
   it('reads a page\'s lists again when more nodes changed rank than it tests one by one', () => {
-    const { app, reader, fresh } = investigation();
+    const inv = investigation();
+    const { app, reader, fresh } = inv;
     const s = seed(app);
     const specs = specsOf(fresh.db, s);
     for (const [center, options] of specs) neighborhood(reader.db, center, options);
-    const last = freshPage(fresh.db, `e:${s.hub}`, { known: [], limit: 500, offset: 0 }).nodes.filter((n) => n.type === 'entity').at(-1)!;
+    const last = hubsLast(inv, s.hub);
     // a batch's worth of rank changes elsewhere, and one neighbour of the hub rising into its first page
     app.store.write({ action: 'test.raw', summary: 'many ranks' }, (w) => {
       const add = w.prepare("INSERT INTO entity (uid, kind, name, description, origin, created_at, updated_at) VALUES (?, 'person', ?, '', 'extracted', 0, 0)");
       for (let i = 0; i <= SUSPECT_LIMIT; i++) add.run(`filler-${i}`, `Filler ${i}`);
       w.prepare("UPDATE entity SET importance = 3 WHERE name LIKE 'Filler %'").run();
     });
-    app.store.write({ action: 'test.raw', summary: 'rise' }, (w) => w.prepare('UPDATE entity SET importance = 95 WHERE id = ?').run(Number(last.id.slice(2))));
+    rise(inv, last.id, 95);
     expect(neighborhood(reader.db, specs[0]![0], specs[0]![1]).nodes.some((n) => n.id === last.id)).toBe(true);
     expectExact(reader.db, fresh.db, specs);
   });
