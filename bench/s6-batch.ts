@@ -1,7 +1,8 @@
 // S6: batch import of generated articles (bench/s6-articles.ts) into a COPY of the bench
-// investigation through the real pipeline (electron/import/batch.ts: read, gazetteer, extraction in
-// the worker pool, auto-accept, db/import/commit.ts with history), measuring the total time, the
-// RSS of this process (workers included) sampled every second, and S2 expansions measured from a
+// investigation through the app's pipeline (electron/import/batch-process.ts: a background process
+// at the lowest priority running electron/import/batch.ts: read, gazetteer, extraction in its
+// worker, auto-accept, db/import/commit.ts with history), measuring the total time, the RSS of the
+// batch process (its workers included) sampled every second, and S2 expansions measured from a
 // concurrent reader process on its own connection (bench/s6-reader.ts) while the batch runs.
 // On a shared 2-core machine a read's tail is mostly time spent off the CPU, so the row says what
 // the slowest reads were made of (CPU, waiting for a core, GC, stolen or blocked) and how much of the
@@ -15,11 +16,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GraphStore } from '../db/store';
-import { runBatch } from '../electron/import/batch';
-import { sharedPool } from '../electron/import/extract-pool';
+import type { BatchStats } from '../electron/import/batch-child';
+import { runBatchInBackground } from '../electron/import/batch-process';
 import { CACHE_DIR, fileSize } from './generate';
 import { HUBS, hubId } from './model';
-import { taskStat } from './proc';
 import { articles, type Cast } from './s6-articles';
 import type { ReaderSample } from './s6-reader';
 import { Rng } from './rng';
@@ -70,11 +70,11 @@ function cpuTicks(): { all: number; steal: number } | null {
   }
 }
 
-/** CPU seconds this process's main thread (the writer: gazetteer, commits) has used; null off Linux. */
-function mainThreadCpu(): number | null {
+/** The resident memory of process `pid` (the batch process) in MiB, from /proc; null if unreadable. */
+function rssOf(pid: number): number | null {
   try {
-    const field = taskStat();
-    return (field(14) + field(15)) / 100; // utime + stime, in clock ticks (USER_HZ 100)
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;
   }
@@ -122,32 +122,35 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
   await new Promise((resolve) => setTimeout(resolve, BASELINE_MS));
   const rss: { t: number; mib: number }[] = [];
   const load = loadavg()[0]!;
-  const cpu = process.cpuUsage();
-  const mainCpu = mainThreadCpu();
   const ticks = cpuTicks();
   const start = now();
-  const sample = () => rss.push({ t: (now() - start) / 1000, mib: process.memoryUsage().rss / MIB });
-  sample();
+  // the batch runs in a child process (electron/import/batch-process.ts, as in the app): its memory
+  // is sampled from /proc, every second once it has started
+  let batchPid: number | null = null;
+  let stats: BatchStats | null = null;
+  const batchRss = () => (batchPid === null ? null : rssOf(batchPid));
+  const sample = () => {
+    const mib = batchRss();
+    if (mib !== null) rss.push({ t: (now() - start) / 1000, mib });
+  };
   const timer = setInterval(sample, 1000);
   let batchEnd = start;
-  let extractions = 0;
   try {
-    const result = await runBatch(store, [dir], {
-      // counted: a file is extracted again when its known entities changed after its early extraction
-      extract: (text, options) => {
-        extractions++;
-        return sharedPool().extract(text, options);
+    const result = await runBatchInBackground(store, [dir], {
+      onStart: (pid) => {
+        batchPid = pid;
+        sample();
       },
+      onStats: (s) => { stats = s; },
       emit: (_event, payload) => {
         const p = payload as { done: number; total: number };
-        if (p.done > 0 && p.done % 100 === 0) log(`  S6: ${p.done}/${p.total} articles, ${((now() - start) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / MIB).toFixed(0)} MiB`);
+        if (p.done > 0 && p.done % 100 === 0) log(`  S6: ${p.done}/${p.total} articles, ${((now() - start) / 1000).toFixed(0)} s, batch process RSS ${(batchRss() ?? 0).toFixed(0)} MiB`);
       },
     });
     batchEnd = now();
-    sample();
-    const used = process.cpuUsage(cpu);
-    const mainEnd = mainThreadCpu();
-    const writer = mainCpu !== null && mainEnd !== null ? `, of which the main thread (writer) ${(mainEnd - mainCpu).toFixed(1)}` : '';
+    const done = stats as BatchStats | null;
+    if (!done) throw new Error('the batch process said nothing about itself');
+    const writer = done.writerCpuSeconds === null ? '' : `, of which its main thread (writer) ${done.writerCpuSeconds.toFixed(1)}`;
     const ticksEnd = cpuTicks();
     const steal = ticks && ticksEnd ? `, CPU steal ${((100 * (ticksEnd.steal - ticks.steal)) / Math.max(1, ticksEnd.all - ticks.all)).toFixed(0)}%` : '';
     const seconds = (batchEnd - start) / 1000;
@@ -156,7 +159,6 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     writeFileSync(join(CACHE_DIR, 's6-reads.json'), JSON.stringify({ start, batchEnd, samples: during }));
     const slowest = [...during].sort((a, b) => b.ms - a.ms).slice(0, 3);
     const alone = summarize(samples.filter((s) => s.at >= baselineStart && s.at < start).map((s) => s.ms));
-    const poolMode = sharedPool().mode;
     // flat: the second half's peak is at most 64 MiB above the first half's. RSS swings by ~200 MiB
     // between collections (and rises while the extractor loads and the file's pages are mapped), so
     // peaks are compared, not a sample taken at some point of a swing: a leak of 0.15 MiB per
@@ -174,8 +176,8 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
     return [
       {
         id: 'S6', what: `batch import, ${count} articles`, samples: 1, p50: null, p95: null, max: null, unit: '',
-        size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, ${extractions} extractions in ${poolMode}); ` +
-          `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (system ${(used.system / 1e6).toFixed(1)}, extraction workers included${writer}), load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${steal}; file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
+        size: `${seconds.toFixed(1)} s for ${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed (${words.toLocaleString('en')} words, ${done.extractions} extractions in ${done.extractor}); ` +
+          `batch process (nice ${done.nice ?? 'n/a'}) CPU ${done.cpuSeconds.toFixed(1)} s (extraction worker included${writer}), load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${steal}; file ${(fileSize(datasetPath) / MIB).toFixed(0)} → ${(grown.bytes / MIB).toFixed(0)} MiB, history ${grown.entries} entries ${(grown.history / MIB).toFixed(0)} MiB${result.failed[0] ? `; first failure: ${result.failed[0].error}` : ''}`,
         pass: seconds <= 120 && result.failed.length === 0, budget: '≤ 120 s',
       },
       {
@@ -191,7 +193,6 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
   } finally {
     clearInterval(timer);
     store.close();
-    await sharedPool().close();
     rmSync(dir, { recursive: true, force: true });
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
   }

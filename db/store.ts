@@ -154,6 +154,15 @@ export class GraphStore {
     return { historyId, nodeIds: [...items] };
   }
 
+  /**
+   * Passes on a commit made by another connection that announced it (the background batch import
+   * process, electron/import/batch-process.ts), so that the windows hear of it at once rather than
+   * at the next poll of `data_version`.
+   */
+  relay(notice: ChangeNotice): void {
+    this.emit(notice.historyId, notice.action, notice.nodeIds);
+  }
+
   private emit(historyId: number | null, action: string, nodeIds: string[] = []): void {
     for (const listener of this.listeners) listener({ historyId, action, nodeIds });
   }

@@ -2,7 +2,7 @@
 // from the app:// scheme, the API mounted on IPC, native menus and file dialogs. Everything that
 // can run without Electron (router, handlers, IPC envelope, menu template) lives elsewhere and is
 // tested in Node; this file is the glue (SPEC §6, §7; STYLE 3, 5).
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import { createRouter, type Router } from './router';
 import { allHandlers } from './handlers';
 import { createDesktopHandlers } from './desktop-handlers';
 import { exportFiles } from './export-files';
+import { setChildSpawner, type SpawnChild } from './import/batch-process';
+import type { ChildMessage } from './import/batch-child';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from './http/headers';
 import { defaultInvestigationPath, userDataDir } from './http/paths';
 import { resolveStaticPath, staticRoot, type StaticRoot } from './http/static';
@@ -26,6 +28,25 @@ const FILTERS = [{ name: 'Skein investigation', extensions: ['skein'] }];
 app.setPath('userData', userDataDir());
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// A batch import runs in a utility process (Electron's child process for Node work: no window, its
+// own V8, the app's native modules), which Electron recommends over child_process.fork.
+const utilitySpawner: SpawnChild = (file, execArgv, events) => {
+  const child = utilityProcess.fork(file, [], { execArgv, serviceName: 'Skein import', stdio: 'inherit' });
+  child.on('spawn', () => {
+    if (child.pid !== undefined) events.spawn(child.pid);
+  });
+  child.on('message', (message) => events.message(message as ChildMessage));
+  child.on('exit', (code) => events.exit(code, null));
+  return { send: (message) => {
+    try {
+      child.postMessage(message);
+    } catch {
+      // the process has ended: its exit is reported
+    }
+  } };
+};
+setChildSpawner(utilitySpawner);
 
 interface Investigation {
   store: GraphStore;

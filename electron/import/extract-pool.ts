@@ -55,6 +55,19 @@ function tsxEsmApi(): string | null {
   }
 }
 
+/** A file URL of tsx's loader for `node --import`, so that a child process can run a .ts file; null without tsx. */
+export function tsxLoaderUrl(): string | null {
+  try {
+    const manifest = createRequire(join(here, 'x.js')).resolve('tsx/package.json');
+    const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, unknown> };
+    const entry = exports['.'];
+    const file = typeof entry === 'string' ? join(dirname(manifest), entry) : null;
+    return file && existsSync(file) ? pathToFileURL(file).href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** How to start a worker here: a compiled file, or the .ts file through tsx; null if neither works. */
 function workerEntry(heapMb: number): { spawn: (data: unknown) => Worker } | null {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };

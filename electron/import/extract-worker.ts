@@ -9,14 +9,13 @@ import type { ExtractFn } from './extractor';
 interface Job { id: number; text: string; options: ExtractOptions }
 
 /**
- * The extractor's nice value. A batch keeps it busy for minutes while the app (and other processes
- * reading the investigation) must stay quick on a 2-core machine, so it leans towards giving way
- * when they need a core (S6). Mildly: at 10 it starved under a load of 6–8 and the batch took
- * 238 s instead of ~90; at 19 (2026-12-03, load 1.5–4.8) the batch took 141–176 s against 122–161 s
- * at 5 while reads from another process were no faster: Linux shares the CPU between sessions
- * (autogroups) first, and a thread's nice value only orders it among its own session's threads.
- * Only on Linux, where a thread has a nice value of its own: elsewhere this call would lower the
- * whole process.
+ * The extractor's nice value. A batch runs the extractor inside the batch process, which is at the
+ * lowest priority as a whole (priority.ts: there, lowering the writer and V8's helper threads too is
+ * what made reads from another process stop waiting for a core) and the worker keeps that. Here it
+ * matters for the app's own pool (previews): mildly below the windows' threads. Measured with the
+ * older in-process batch: at 10 the extractor starved under a load of 6–8 (238 s instead of ~90);
+ * at 19 alone it made reads no faster. Only on Linux, where a thread has a nice value of its own:
+ * elsewhere this call would lower the whole process.
  */
 export const EXTRACTOR_NICE = 5;
 

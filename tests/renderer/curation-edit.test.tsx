@@ -57,8 +57,10 @@ describe('editing from the inspector', () => {
         throw new BackendError('stale', 'This entity was changed since you loaded it (version 2, yours 1). Reload it and try again.');
       },
     });
-    fireEvent.click(await screen.findByTestId('edit-button'));
-    fireEvent.change(screen.getByTestId('edit-entity-name'), { target: { value: 'M. Quell' } });
+    // the entity is loaded before it is edited (under load the button can be there first)
+    await screen.findByRole('heading', { level: 3, name: 'Marta Quell' });
+    fireEvent.click(screen.getByTestId('edit-button'));
+    fireEvent.change(await screen.findByTestId('edit-entity-name'), { target: { value: 'M. Quell' } });
     fireEvent.click(screen.getByTestId('save-entity'));
     expect((await screen.findByTestId('curation-error')).textContent).toContain('changed since you loaded it');
     await waitFor(() => expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Marta Quell-Varga'));

@@ -2,11 +2,18 @@
 // to its in-process "fake worker" there). Text items are joined into lines by their baseline and
 // lines into paragraphs where the vertical gap is larger than a line. Scanned PDFs without a text
 // layer are refused with a message saying so.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceMetadata } from '../../../shared/extract/types';
 import { ImportFileError, type ReadResult } from './types';
 import { pdfProblem } from './sniff';
 import { dropNulls } from './html';
+
+/**
+ * pdf.js, loaded on the first PDF. At load it builds objects of the DOM's geometry API, which Node
+ * lacks, from @napi-rs/canvas found beside its own module file (import.meta.url): so it is loaded
+ * as its own module, never folded into the app's bundles (scripts/build-electron.mjs keeps it
+ * external), and no process that never reads a PDF pays for it.
+ */
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 
 interface Item { str: string; transform: number[]; height: number; hasEOL?: boolean }
 
@@ -48,6 +55,7 @@ function unwrap(text: string): string {
 export async function readPdf(path: string, bytes: Uint8Array): Promise<ReadResult> {
   const problem = pdfProblem(bytes);
   if (problem) throw new ImportFileError(path, problem);
+  const { getDocument } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   let doc;
   try {
     // a copy: pdf.js transfers (detaches) the buffer it is given

@@ -1,0 +1,140 @@
+// The background batch import process (started by batch-process.ts): it opens the investigation
+// on a connection of its own, lowers its priority, runs the batch (runBatch, extraction in its own
+// worker thread) and reports to its parent over the IPC channel. Messages in: { start }, then
+// { cancel } at any time. Out: { event, payload } (progress), { notice } (a commit, for the
+// windows), then { done: { result, stats } } or { failed: { code, message } }.
+import { readdirSync, readFileSync } from 'node:fs';
+import { GraphStore } from '../../db/store';
+import { ApiError } from '../../shared/api/errors';
+import type { BatchResult } from '../../shared/api/import';
+import { runBatch } from './batch';
+import { ExtractorPool } from './extract-pool';
+import { BATCH_NICE, lowerProcessPriority } from './priority';
+import { cancelTask } from './tasks';
+
+export interface BatchStart {
+  dbPath: string;
+  paths: string[];
+  taskId: string;
+  maxBytes?: number;
+  /** tests: a file URL of a stand-in extractor module for the extractor worker */
+  extractorModule?: string;
+}
+
+/** What the batch process says about itself when it is done (the S6 bench prints it). */
+export interface BatchStats {
+  pid: number;
+  extractions: number;
+  extractor: string;
+  /** CPU seconds of the whole process, extraction included */
+  cpuSeconds: number;
+  /** CPU seconds of its main thread (reading, resolution, writes); null off Linux */
+  writerCpuSeconds: number | null;
+  /** the highest priority (lowest nice value) among its threads at the end; null off Linux */
+  nice: number | null;
+}
+
+export type ChildMessage =
+  | { event: string; payload: unknown }
+  | { notice: { historyId: number | null; action: string; nodeIds: string[] } }
+  | { done: { result: BatchResult; stats: BatchStats } }
+  | { failed: { code: string; message: string } };
+
+/** Fields of /proc/self/task/<tid>/stat, counted from 1 as in proc(5). */
+function threadStat(tid: number | string): string[] {
+  const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+  // from field 3 on: the command name (field 2) may hold spaces and parentheses
+  return ['', '', '', ...stat.slice(stat.lastIndexOf(')') + 2).split(' ')];
+}
+
+function linuxOnly<T>(read: () => T): T | null {
+  try {
+    return process.platform === 'linux' ? read() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function run(start: BatchStart, send: (message: ChildMessage) => void): Promise<void> {
+  const store = new GraphStore(start.dbPath, { checkIntegrity: false, mustExist: true });
+  const pool = new ExtractorPool({ extractorModule: start.extractorModule });
+  let extractions = 0;
+  let done: { result: BatchResult; stats: BatchStats };
+  try {
+    store.onChange((notice) => send({ notice }));
+    const result = await runBatch(store, start.paths, {
+      taskId: start.taskId,
+      maxBytes: start.maxBytes,
+      extract: (text, options) => {
+        extractions++;
+        return pool.extract(text, options);
+      },
+      emit: (event, payload) => send({ event, payload }),
+    });
+    const cpu = process.cpuUsage();
+    const stats: BatchStats = {
+      pid: process.pid,
+      extractions,
+      extractor: pool.mode,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      writerCpuSeconds: linuxOnly(() => {
+        const field = threadStat(process.pid);
+        return (Number(field[14]) + Number(field[15])) / 100; // utime + stime in clock ticks (USER_HZ 100)
+      }),
+      nice: linuxOnly(() => Math.min(...readdirSync('/proc/self/task').map((tid) => Number(threadStat(tid)[19])))),
+    };
+    done = { result, stats };
+  } finally {
+    await pool.close();
+    store.close();
+  }
+  send({ done });
+}
+
+/** The way to the parent: Electron's utilityProcess port in the app, Node's IPC channel elsewhere. */
+interface ParentLink {
+  send: (message: ChildMessage) => void;
+  onMessage: (listener: (message: unknown) => void) => void;
+}
+
+function parentLink(): ParentLink | null {
+  const port = (process as { parentPort?: { postMessage: (m: unknown) => void; on: (e: 'message', l: (event: { data: unknown }) => void) => void } }).parentPort;
+  if (port) return { send: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', (event) => listener(event.data)) };
+  if (!process.send) return null;
+  return {
+    send: (message) => {
+      if (process.connected) process.send!(message);
+    },
+    onMessage: (listener) => process.on('message', listener),
+  };
+}
+
+function main(link: ParentLink): void {
+  let taskId: string | null = null;
+  link.onMessage((raw) => {
+    const message = raw as { start?: BatchStart; cancel?: boolean; exit?: boolean };
+    if (message.exit) process.exit(0);
+    if (message.cancel) {
+      if (taskId) cancelTask(taskId);
+      return;
+    }
+    if (!message.start || taskId) return;
+    taskId = message.start.taskId;
+    // after its answer the child waits for the parent's { exit }, so that the answer is never
+    // lost to an early exit
+    run(message.start, link.send).catch((error: unknown) => {
+      link.send({ failed: { code: error instanceof ApiError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) } });
+    });
+  });
+  // the app went away (quit, crash): stop after the file being written (it commits or not as a
+  // whole); with the channel closed, the process ends when the batch does
+  process.on('disconnect', () => {
+    if (taskId) cancelTask(taskId);
+  });
+}
+
+const link = parentLink();
+if (link) {
+  lowerProcessPriority(BATCH_NICE);
+  main(link);
+}

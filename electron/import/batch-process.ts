@@ -1,0 +1,125 @@
+// Batch import in a background process. The batch (reading, extraction, resolution, one commit per
+// file) runs in a child process on its own connection to the investigation, at the lowest CPU
+// priority (priority.ts), while this process keeps answering the windows' calls: their reads never
+// wait for a commit or a gazetteer lookup of the batch, and on a 2-core machine they get a core as
+// soon as they want one (S6). The child is batch-child.ts: a compiled batch-child.cjs beside this
+// module in the bundled app, or the .ts file through tsx elsewhere. The desktop app starts it as an
+// Electron utility process (electron/main.ts sets the spawner); browser mode, the bench and the
+// tests fork it with Node. Progress events and commit notices are passed on as they come; a cancel
+// is sent to the child, which stops after the file it is writing. An in-memory investigation
+// (tests), or a place where no child can start, runs the batch in this process instead.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError, type ErrorCode } from '../../shared/api/errors';
+import type { BatchResult } from '../../shared/api/import';
+import type { GraphStore } from '../../db/store';
+import { runBatch, type BatchOptions } from './batch';
+import type { BatchStart, BatchStats, ChildMessage } from './batch-child';
+import { sharedPool, tsxLoaderUrl } from './extract-pool';
+import { startTask } from './tasks';
+
+export interface BackgroundOptions extends Pick<BatchOptions, 'taskId' | 'emit' | 'maxBytes'> {
+  /** told the child's process id once it runs (the S6 bench samples its memory) */
+  onStart?: (pid: number) => void;
+  /** told what the child says about itself at the end (the S6 bench prints it) */
+  onStats?: (stats: BatchStats) => void;
+  /** tests: a file URL of a stand-in extractor module for the child's extractor worker */
+  extractorModule?: string;
+  /** tests: the child's script (a bundled batch-child.cjs) instead of the one found beside this module */
+  entry?: { file: string; execArgv: string[] };
+}
+
+/** What the host needs to hear from a started child. */
+export interface ChildEvents {
+  spawn: (pid: number) => void;
+  message: (message: ChildMessage) => void;
+  /** the process ended, after its last message was delivered */
+  exit: (code: number | null, signal: string | null) => void;
+  error: (error: Error) => void;
+}
+
+/** Starts `file` as a child process with a message channel; returns how to send to it. */
+export type SpawnChild = (file: string, execArgv: string[], events: ChildEvents) => { send: (message: unknown) => void };
+
+/** Node's fork: an IPC channel with structured clones. */
+export const forkChild: SpawnChild = (file, execArgv, events) => {
+  // stdout and stderr are this process's, so that a crash in the child is logged where the app logs
+  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.on('spawn', () => {
+    if (child.pid !== undefined) events.spawn(child.pid);
+  });
+  child.on('message', (message) => events.message(message as ChildMessage));
+  child.on('error', events.error);
+  // 'close' comes after the child's last message has been read ('exit' may come before it)
+  child.on('close', (code, signal) => events.exit(code, signal));
+  return { send: (message) => {
+    if (child.connected) child.send(message as never);
+  } };
+};
+
+let spawner: SpawnChild = forkChild;
+
+/** The desktop app starts the child as an Electron utility process instead of a Node fork. */
+export function setChildSpawner(spawn: SpawnChild): void {
+  spawner = spawn;
+}
+
+const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
+
+/** How to start the child here: the compiled script, or the .ts file through tsx; null if neither. */
+function childEntry(): { file: string; execArgv: string[] } | null {
+  const compiled = join(here, 'batch-child.cjs');
+  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
+  const source = join(here, 'batch-child.ts');
+  const tsx = tsxLoaderUrl();
+  return existsSync(source) && tsx ? { file: source, execArgv: ['--import', tsx] } : null;
+}
+
+/** Imports files and folders as runBatch does, from a background process when one can run. */
+export async function runBatchInBackground(store: GraphStore, paths: readonly string[], options: BackgroundOptions = {}): Promise<BatchResult> {
+  const entry = store.path === ':memory:' ? null : options.entry ?? childEntry();
+  if (!entry) {
+    return runBatch(store, paths, { ...options, extract: (text, extractOptions) => sharedPool().extract(text, extractOptions) });
+  }
+  const task = startTask(options.taskId);
+  try {
+    return await new Promise<BatchResult>((resolve, reject) => {
+      let settled = false;
+      let child: { send: (message: unknown) => void } | null = null;
+      const cancel = () => child?.send({ cancel: true });
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        task.signal.removeEventListener('abort', cancel);
+        child?.send({ exit: true });
+        outcome();
+      };
+      try {
+        child = spawner(entry.file, entry.execArgv, {
+          spawn: (pid) => options.onStart?.(pid),
+          message: (message) => {
+            if ('event' in message) options.emit?.(message.event as never, message.payload as never);
+            else if ('notice' in message) store.relay(message.notice);
+            else if ('done' in message) {
+              options.onStats?.(message.done.stats);
+              finish(() => resolve(message.done.result));
+            } else if ('failed' in message) finish(() => reject(new ApiError(message.failed.code as ErrorCode, message.failed.message)));
+          },
+          error: (error) => finish(() => reject(new ApiError('internal', `the import process failed (${error.message})`))),
+          exit: (code, signal) => finish(() => reject(new ApiError('internal',
+            `the import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); the files it had finished are imported`))),
+        });
+      } catch (error) {
+        finish(() => reject(new ApiError('internal', `the import process could not start (${(error as Error).message})`)));
+        return;
+      }
+      task.signal.addEventListener('abort', cancel);
+      const start: BatchStart = { dbPath: store.path, paths: [...paths], taskId: task.taskId, maxBytes: options.maxBytes, extractorModule: options.extractorModule };
+      child.send({ start });
+    });
+  } finally {
+    task.finish();
+  }
+}
