@@ -137,10 +137,7 @@ export async function benchBatch(datasetPath: string, entities: number, count = 
   let batchEnd = start;
   try {
     const result = await runBatchInBackground(store, [dir], {
-      onStart: (pid) => {
-        batchPid = pid;
-        sample();
-      },
+      onStart: (pid) => { batchPid = pid; },
       onStats: (s) => { stats = s; },
       emit: (_event, payload) => {
         const p = payload as { done: number; total: number };
