@@ -1,9 +1,10 @@
 // The desktop glue in the real Electron app (SPEC §7, STYLE 13): the window's security settings,
 // the preload surface, no Node in the page, and refused navigation and new windows.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makePdf } from '../unit/import/make-files';
 
 let app: ElectronApplication;
 let page: Page;
@@ -90,4 +91,17 @@ test('navigation to an external URL is refused', async () => {
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL())).toBe(before);
   const info = await page.evaluate(() => (globalThis as unknown as { skein: { invoke(m: string, a: unknown): Promise<{ version: string }> } }).skein.invoke('app.info', {}));
   expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+test('a batch import runs in a utility process of the app, PDFs included', async () => {
+  const folder = mkdtempSync(join(home, 'articles-'));
+  writeFileSync(join(folder, 'a-wire.txt'), 'Ivo Kask said on Monday that the contract with Brightwater Logistics was lawful. Lena Ots denied that.');
+  writeFileSync(join(folder, 'b-memo.pdf'), makePdf(['Mart Saar said the tender was rigged.', 'Piret Tamm denied it.']));
+  const outcome = await page.evaluate(async (paths) => {
+    const bridge = (globalThis as unknown as { skein: { invoke(m: string, a: unknown): Promise<unknown> } }).skein;
+    const result = (await bridge.invoke('import.batch', { paths })) as { imported: unknown[]; failed: unknown[]; cancelled: boolean };
+    const info = (await bridge.invoke('app.info', {})) as { counts: { sources: number } };
+    return { imported: result.imported.length, failed: result.failed, cancelled: result.cancelled, sources: info.counts.sources };
+  }, [folder]);
+  expect(outcome).toEqual({ imported: 2, failed: [], cancelled: false, sources: 2 });
 });
