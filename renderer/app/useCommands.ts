@@ -58,6 +58,11 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   }
 }
 
+/** A burst of changes ends after this long without one; then the canvas is read again. */
+const REFRESH_QUIET_MS = 120;
+/** The longest a change waits to be shown while a burst goes on. */
+const REFRESH_MAX_WAIT_MS = 1000;
+
 export function useCommands(actions: Actions): void {
   const backend = useBackend();
 
@@ -72,11 +77,19 @@ export function useCommands(actions: Actions): void {
   }, [actions]);
 
   useEffect(() => {
-    // changes often come in bursts (an import, several windows): re-read once per burst
+    // changes often come in bursts (an import, several windows): re-read once per burst, and at
+    // least every REFRESH_MAX_WAIT_MS while a long one goes on (a batch import commits a file every
+    // few tens of ms for minutes: the canvas and the counts follow it)
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pendingSince: number | null = null;
     const offChanged = backend.on('graph.changed', () => {
+      const now = Date.now();
+      pendingSince ??= now;
       clearTimeout(timer);
-      timer = setTimeout(() => void actions.refresh(), 120);
+      timer = setTimeout(() => {
+        pendingSince = null;
+        void actions.refresh();
+      }, Math.max(0, Math.min(REFRESH_QUIET_MS, pendingSince + REFRESH_MAX_WAIT_MS - now)));
     });
     const offMenu = backend.on('menu.command', ({ command }) => { runCommand(command, actions); });
     const offReopened = backend.on('app.reopened', () => {

@@ -2,7 +2,7 @@
 // What gestures do through the Backend: expansion passes what the canvas knows and records "show N
 // more"; undo re-reads the canvas; push events (graph.changed, menu.command, app.reopened) are obeyed.
 import { act, cleanup, render, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Args } from '../../shared/api/contract';
 import { createActions } from '../../renderer/app/actions';
 import { EXPAND_LIMIT } from '../../shared/api/contract';
@@ -111,5 +111,32 @@ describe('push events and shortcuts', () => {
     act(() => backend.emit('app.reopened', { dbPath: '/tmp/other.skein' }));
     expect(useSkein.getState().nodes).toEqual({});
     expect(useSkein.getState().theme).toBe('dark');
+  });
+
+  it('a long burst of changes (a batch import) re-reads the canvas every second, and once more at its end', () => {
+    vi.useFakeTimers();
+    try {
+      const backend = mount();
+      useSkein.getState().addGraph(seedPayload);
+      const reads = () => backend.calls.filter((c) => c.method === 'graph.nodes').length;
+      const commit = () => backend.emit('graph.changed', { historyId: 1, action: 'import.commit', nodeIds: [] });
+      const seen: number[] = [];
+      // a commit every 50 ms for 2.5 s: never a quiet 120 ms
+      for (let t = 50; t <= 2500; t += 50) {
+        act(() => {
+          commit();
+          vi.advanceTimersByTime(50);
+        });
+        if (t % 500 === 0) seen.push(reads());
+      }
+      expect(seen[0]).toBe(0); // not before a second has passed
+      expect(seen[2]).toBeGreaterThanOrEqual(1); // 1.5 s into the burst
+      expect(seen[4]).toBeGreaterThanOrEqual(2); // 2.5 s
+      const during = reads();
+      act(() => { vi.advanceTimersByTime(200); });
+      expect(reads()).toBe(during + 1); // the burst's last changes
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
