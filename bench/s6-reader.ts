@@ -9,7 +9,7 @@ import { GraphStore } from '../db/store';
 import { createRouter } from '../electron/router';
 import { HUBS, hubId } from './model';
 import { Rng } from './rng';
-import { taskStat } from './proc';
+import { taskStat } from '../electron/import/proc-stat';
 import { now } from './report';
 
 export interface ReaderSample {

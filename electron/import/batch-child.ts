@@ -3,13 +3,14 @@
 // worker thread) and reports to its parent over the IPC channel. Messages in: { start }, then
 // { cancel } at any time. Out: { event, payload } (progress), { notice } (a commit, for the
 // windows), then { done: { result, stats } } or { failed: { code, message } }.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { GraphStore } from '../../db/store';
 import { ApiError } from '../../shared/api/errors';
 import type { BatchResult } from '../../shared/api/import';
 import { runBatch } from './batch';
 import { ExtractorPool } from './extract-pool';
 import { BATCH_NICE, lowerProcessPriority } from './priority';
+import { taskStat } from './proc-stat';
 import { cancelTask } from './tasks';
 
 export interface BatchStart {
@@ -39,13 +40,6 @@ export type ChildMessage =
   | { notice: { historyId: number | null; action: string; nodeIds: string[] } }
   | { done: { result: BatchResult; stats: BatchStats } }
   | { failed: { code: string; message: string } };
-
-/** Fields of /proc/self/task/<tid>/stat, counted from 1 as in proc(5). */
-function threadStat(tid: number | string): string[] {
-  const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-  // from field 3 on: the command name (field 2) may hold spaces and parentheses
-  return ['', '', '', ...stat.slice(stat.lastIndexOf(')') + 2).split(' ')];
-}
 
 function linuxOnly<T>(read: () => T): T | null {
   try {
@@ -78,10 +72,10 @@ async function run(start: BatchStart, send: (message: ChildMessage) => void): Pr
       extractor: pool.mode,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       writerCpuSeconds: linuxOnly(() => {
-        const field = threadStat(process.pid);
-        return (Number(field[14]) + Number(field[15])) / 100; // utime + stime in clock ticks (USER_HZ 100)
+        const field = taskStat();
+        return (field(14) + field(15)) / 100; // utime + stime in clock ticks (USER_HZ 100)
       }),
-      nice: linuxOnly(() => Math.min(...readdirSync('/proc/self/task').map((tid) => Number(threadStat(tid)[19])))),
+      nice: linuxOnly(() => Math.min(...readdirSync('/proc/self/task').map((tid) => taskStat(Number(tid))(19)))),
     };
     done = { result, stats };
   } finally {

@@ -1,4 +1,5 @@
-// Linux's per-thread counters, for the benches that say where time went (S6).
+// Linux's per-thread counters: the batch process's report on itself (batch-child.ts) and the S6
+// bench's account of where a read's time went.
 import { readFileSync } from 'node:fs';
 
 /**
