@@ -12,7 +12,7 @@ import { createRouter, type Router } from './router';
 import { allHandlers } from './handlers';
 import { createDesktopHandlers } from './desktop-handlers';
 import { exportFiles } from './export-files';
-import { setChildSpawner, type SpawnChild } from './import/batch-process';
+import { backgroundImporter, setChildSpawner, type SpawnChild } from './import/batch-process';
 import type { ChildMessage } from './import/batch-child';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from './http/headers';
 import { defaultInvestigationPath, userDataDir } from './http/paths';
@@ -95,6 +95,7 @@ function openInvestigation(path: string): boolean {
   current = { store, router, unsubscribe };
   if (previous) {
     previous.unsubscribe();
+    backgroundImporter(previous.store).close();
     previous.store.close();
   }
   app.addRecentDocument(path);
@@ -248,6 +249,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => {
     current?.unsubscribe();
+    if (current) backgroundImporter(current.store).close();
     current?.store.close();
     current = null;
   });

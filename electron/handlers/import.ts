@@ -1,6 +1,6 @@
 // import.*: preview a text or file, commit the reviewed proposal, batch-import files, cancel a batch.
 import { commitImport } from '../../db/import/commit';
-import { runBatchInBackground } from '../import/batch-process';
+import { backgroundImporter, runBatchInBackground } from '../import/batch-process';
 import { sharedPool } from '../import/extract-pool';
 import { previewImport } from '../import/pipeline';
 import { cancelTask } from '../import/tasks';
@@ -12,6 +12,8 @@ const extract: Parameters<typeof previewImport>[2] = { extract: (text, options) 
 export const importHandlers: HandlerMap = {
   'import.preview': async ({ store }, args) => ({ proposal: await previewImport(store, args, extract) }),
   'import.commit': ({ store }, args) => commitImport(store, args),
+  // "Import all": each file previewed and committed as proposed, in the background import process
+  'import.auto': ({ store }, args) => backgroundImporter(store).importOne(args),
   // a batch runs in a background process at low priority: calls are answered meanwhile
   'import.batch': ({ store, emit }, { paths, taskId }) => runBatchInBackground(store, paths, { taskId, emit }),
   'import.cancel': (_ctx, { taskId }) => ({ cancelled: cancelTask(taskId) }),

@@ -9,6 +9,7 @@ import type { GraphStore } from '../../db/store';
 import { createRouter, type Router } from '../router';
 import { DEFAULT_MAX_BODY_BYTES, handleDownload, handleInvoke, sendError } from './api';
 import { exportFiles, type ExportFiles } from '../export-files';
+import { backgroundImporter } from '../import/batch-process';
 import { checkSite, checkToken, newToken, presentedToken, tokenCookie, type Verdict } from './guard';
 import { setSecurityHeaders } from './headers';
 import { createEventHub, type EventHub } from './sse';
@@ -129,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
       closing ??= new Promise<void>((resolve, reject) => {
         unsubscribe();
         store.stopWatching();
+        backgroundImporter(store).close();
         hub.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

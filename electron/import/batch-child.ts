@@ -1,14 +1,17 @@
-// The background batch import process (started by batch-process.ts): it opens the investigation
-// on a connection of its own, lowers its priority, runs the batch (runBatch, extraction in its own
-// worker thread) and reports to its parent over the IPC channel. Messages in: { start }, then
-// { cancel } at any time. Out: { event, payload } (progress), { notice } (a commit, for the
-// windows), then { done: { result, stats } } or { failed: { code, message } }.
+// The background import process (started by batch-process.ts): it opens the investigation on a
+// connection of its own, lowers its priority, and either runs a batch of paths (runBatch,
+// extraction in its own worker thread) or imports the files "Import all" sends it one by one
+// (autoImport), reporting to its parent over the IPC channel. Messages in: { start } then { cancel }
+// at any time, or { auto } as many times as needed; { exit } to end. Out: { event, payload }
+// (progress), { notice } (a commit, for the windows), then { done: { result, stats } } or
+// { failed: { code, message } } for a batch, { autoDone } or { autoFailed } for each file.
 import { readdirSync } from 'node:fs';
 import { GraphStore } from '../../db/store';
 import { ApiError } from '../../shared/api/errors';
-import type { BatchResult } from '../../shared/api/import';
+import type { AutoArgs, AutoResult, BatchResult } from '../../shared/api/import';
 import { runBatch } from './batch';
 import { ExtractorPool } from './extract-pool';
+import { autoImport } from './pipeline';
 import { BATCH_NICE, lowerProcessPriority } from './priority';
 import { taskStat } from './proc-stat';
 import { cancelTask } from './tasks';
@@ -35,8 +38,18 @@ export interface BatchStats {
   nice: number | null;
 }
 
+/** One file of "Import all" for the child to import. */
+export interface AutoJob {
+  id: number;
+  dbPath: string;
+  args: AutoArgs;
+  extractorModule?: string;
+}
+
 export type ChildMessage =
   | { event: string; payload: unknown }
+  | { autoDone: { id: number; result: AutoResult } }
+  | { autoFailed: { id: number; code: string; message: string } }
   | { notice: { historyId: number | null; action: string; nodeIds: string[] } }
   | { done: { result: BatchResult; stats: BatchStats } }
   | { failed: { code: string; message: string } };
@@ -103,13 +116,56 @@ function parentLink(): ParentLink | null {
   };
 }
 
+/** The connection and extractor kept open between the files "Import all" sends one by one. */
+interface Session { dbPath: string; store: GraphStore; pool: ExtractorPool }
+
+function failure(error: unknown): { code: string; message: string } {
+  return { code: error instanceof ApiError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
 function main(link: ParentLink): void {
   let taskId: string | null = null;
+  let session: Session | null = null;
+  // files are imported one after the other, in the order they came
+  let queue: Promise<void> = Promise.resolve();
+  const openSession = (job: AutoJob): Session => {
+    if (session && session.dbPath !== job.dbPath) throw new ApiError('internal', 'the import process serves another investigation');
+    if (!session) {
+      const store = new GraphStore(job.dbPath, { checkIntegrity: false, mustExist: true });
+      store.onChange((notice) => link.send({ notice }));
+      session = { dbPath: job.dbPath, store, pool: new ExtractorPool({ extractorModule: job.extractorModule }) };
+    }
+    return session;
+  };
+  const leave = async () => {
+    await queue;
+    const open = session;
+    session = null;
+    await open?.pool.close();
+    open?.store.close();
+    process.exit(0);
+  };
   link.onMessage((raw) => {
-    const message = raw as { start?: BatchStart; cancel?: boolean; exit?: boolean };
-    if (message.exit) process.exit(0);
+    const message = raw as { start?: BatchStart; auto?: AutoJob; cancel?: boolean; exit?: boolean };
+    if (message.exit) {
+      void leave();
+      return;
+    }
     if (message.cancel) {
       if (taskId) cancelTask(taskId);
+      return;
+    }
+    const job = message.auto;
+    if (job) {
+      queue = queue.then(async () => {
+        try {
+          const { store, pool } = openSession(job);
+          const result = await autoImport(store, job.args, { extract: (text, options) => pool.extract(text, options) });
+          link.send({ autoDone: { id: job.id, result } });
+        } catch (error) {
+          link.send({ autoFailed: { id: job.id, ...failure(error) } });
+        }
+      });
       return;
     }
     if (!message.start || taskId) return;
@@ -117,13 +173,14 @@ function main(link: ParentLink): void {
     // after its answer the child waits for the parent's { exit }, so that the answer is never
     // lost to an early exit
     run(message.start, link.send).catch((error: unknown) => {
-      link.send({ failed: { code: error instanceof ApiError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) } });
+      link.send({ failed: failure(error) });
     });
   });
   // the app went away (quit, crash): stop after the file being written (it commits or not as a
-  // whole); with the channel closed, the process ends when the batch does
+  // whole); with the channel closed, the process ends when its work does
   process.on('disconnect', () => {
     if (taskId) cancelTask(taskId);
+    if (session) void leave();
   });
 }
 

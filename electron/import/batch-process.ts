@@ -13,11 +13,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError, type ErrorCode } from '../../shared/api/errors';
-import type { BatchResult } from '../../shared/api/import';
+import type { AutoArgs, AutoResult, BatchResult } from '../../shared/api/import';
 import type { GraphStore } from '../../db/store';
 import { runBatch, type BatchOptions } from './batch';
-import type { BatchStart, BatchStats, ChildMessage } from './batch-child';
+import type { AutoJob, BatchStart, BatchStats, ChildMessage } from './batch-child';
 import { sharedPool, tsxLoaderUrl } from './extract-pool';
+import { autoImport } from './pipeline';
 import { startTask } from './tasks';
 
 export interface BackgroundOptions extends Pick<BatchOptions, 'taskId' | 'emit' | 'maxBytes'> {
@@ -122,4 +123,92 @@ export async function runBatchInBackground(store: GraphStore, paths: readonly st
   } finally {
     task.finish();
   }
+}
+
+/** How long the import process stays up after the last file "Import all" sent it. */
+export const AUTO_IDLE_MS = 20_000;
+
+interface Pending { resolve: (result: AutoResult) => void; reject: (error: Error) => void }
+interface Running { send: (message: unknown) => void; pending: Map<number, Pending>; idle: ReturnType<typeof setTimeout> | null }
+
+/**
+ * "Import all" sends files one at a time (the windows have bytes, not paths): each is previewed and
+ * committed as proposed in the background import process, which stays up between files (its
+ * extractor loaded, its connection open) and leaves AUTO_IDLE_MS after the last one.
+ */
+export class BackgroundImporter {
+  private running: Running | null = null;
+  private nextId = 1;
+
+  constructor(private readonly store: GraphStore, private readonly options: Pick<BackgroundOptions, 'entry' | 'extractorModule'> = {}) {}
+
+  async importOne(args: AutoArgs): Promise<AutoResult> {
+    const entry = this.store.path === ':memory:' ? null : this.options.entry ?? childEntry();
+    if (!entry) return autoImport(this.store, args, { extract: (text, extractOptions) => sharedPool().extract(text, extractOptions) });
+    const running = this.running ?? this.start(entry);
+    if (running.idle) clearTimeout(running.idle);
+    running.idle = null;
+    const id = this.nextId++;
+    return new Promise<AutoResult>((resolve, reject) => {
+      running.pending.set(id, { resolve, reject });
+      const job: AutoJob = { id, dbPath: this.store.path, args, extractorModule: this.options.extractorModule };
+      running.send({ auto: job });
+    });
+  }
+
+  /** Lets the process go now (the investigation is closing); files still being imported finish first. */
+  close(): void {
+    const running = this.running;
+    this.running = null;
+    if (running?.idle) clearTimeout(running.idle);
+    running?.send({ exit: true });
+  }
+
+  private start(entry: { file: string; execArgv: string[] }): Running {
+    const running: Running = { send: () => {}, pending: new Map(), idle: null };
+    const settle = (id: number, outcome: (p: Pending) => void) => {
+      const pending = running.pending.get(id);
+      if (!pending) return;
+      running.pending.delete(id);
+      outcome(pending);
+      if (running.pending.size === 0 && this.running === running) {
+        running.idle = setTimeout(() => this.close(), AUTO_IDLE_MS);
+        running.idle.unref?.();
+      }
+    };
+    const failAll = (message: string) => {
+      if (this.running === running) this.running = null;
+      for (const pending of running.pending.values()) pending.reject(new ApiError('internal', message));
+      running.pending.clear();
+    };
+    try {
+      const child = spawner(entry.file, entry.execArgv, {
+        spawn: () => {},
+        message: (message) => {
+          if ('autoDone' in message) settle(message.autoDone.id, (p) => p.resolve(message.autoDone.result));
+          else if ('autoFailed' in message) settle(message.autoFailed.id, (p) => p.reject(new ApiError(message.autoFailed.code as ErrorCode, message.autoFailed.message)));
+          else if ('notice' in message) this.store.relay(message.notice);
+        },
+        error: (error) => failAll(`the import process failed (${error.message})`),
+        exit: (code, signal) => failAll(`the import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`),
+      });
+      running.send = child.send;
+    } catch (error) {
+      throw new ApiError('internal', `the import process could not start (${(error as Error).message})`);
+    }
+    this.running = running;
+    return running;
+  }
+}
+
+const importers = new WeakMap<GraphStore, BackgroundImporter>();
+
+/** The investigation's background importer (one per open investigation). */
+export function backgroundImporter(store: GraphStore): BackgroundImporter {
+  let importer = importers.get(store);
+  if (!importer) {
+    importer = new BackgroundImporter(store);
+    importers.set(store, importer);
+  }
+  return importer;
 }

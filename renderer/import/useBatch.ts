@@ -1,6 +1,7 @@
-// "Import all (auto-accept)": preview and commit each file in turn from the renderer (import.batch
-// needs file paths, which the renderer never has), with progress, cancel between files, and every
-// failure recorded instead of stopping the batch. Duplicates are skipped, not imported twice.
+// "Import all (auto-accept)": each file in turn is sent to import.auto, which previews and commits
+// it as proposed in the background import process (import.batch needs file paths, which the
+// renderer never has), with progress, cancel between files, and every failure recorded instead of
+// stopping the batch. Duplicates are skipped, not imported twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Backend } from '../backend/types';
 import { errorMessage } from '../backend/types';
@@ -24,12 +25,10 @@ export function useBatch(backend: Backend, onDone: (outcomes: BatchOutcome[]) =>
       setBatch(state);
       try {
         if (!isReadable(item)) throw new Error(item.error ?? 'The file could not be read');
-        const { proposal } = await backend.invoke('import.preview', previewArgs(item));
-        if (proposal.duplicateOf !== null) {
-          outcomes.push({ name: item.name, status: 'skipped', detail: 'already imported', sourceId: proposal.duplicateOf });
+        const result = await backend.invoke('import.auto', { ...previewArgs(item), fallbackTitle: item.fallbackTitle ?? item.name });
+        if (result.status === 'skipped') {
+          outcomes.push({ name: item.name, status: 'skipped', detail: 'already imported', sourceId: result.sourceId });
         } else {
-          const metadata = proposal.metadata.title ? undefined : { title: item.fallbackTitle ?? item.name };
-          const result = await backend.invoke('import.commit', { proposal, decisions: [], ...(metadata ? { metadata } : {}) });
           outcomes.push({ name: item.name, status: 'imported', detail: `${result.entities} entities, ${result.claims} claims`, sourceId: result.sourceId });
         }
       } catch (error) {

@@ -118,20 +118,40 @@ const BatchResult = z.object({
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 
+/** What to import: exactly one of a pasted text, a path, or a file's bytes. */
+const PreviewFields = {
+  text: z.string().max(MAX_IMPORT_CHARS, 'the text is larger than the 20 MB limit').optional(),
+  path: z.string().min(1).max(4096).optional(),
+  /** a file's bytes, for windows that cannot name a path (browser mode, sandboxed renderer) */
+  file: z.object({
+    name: z.string().min(1).max(255),
+    base64: z.string().max(Math.ceil((MAX_IMPORT_CHARS * 4) / 3) + 4, 'the file is larger than the 20 MB limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file.base64 is not base64'),
+  }).strict().optional(),
+  title: z.string().max(1000).optional(),
+};
+const oneInput = (a: { text?: string; path?: string; file?: unknown }) => [a.text, a.path, a.file].filter((x) => x !== undefined).length === 1;
+
+const AutoResult = z.object({
+  /** skipped: the same text was imported before (sourceId is that source) */
+  status: z.enum(['imported', 'skipped']),
+  sourceId: Id, entities: z.number(), claims: z.number(),
+});
+export type AutoResult = z.infer<typeof AutoResult>;
+
+export const AutoArgsSchema = z.object({
+  ...PreviewFields,
+  /** the title to give the source when the text has none of its own (a file's name) */
+  fallbackTitle: z.string().max(1000).optional(),
+}).strict().refine(oneInput, 'give exactly one of text, path or file');
+export type AutoArgs = z.infer<typeof AutoArgsSchema>;
+
 export const importContract = {
   'import.preview': {
-    args: z.object({
-      text: z.string().max(MAX_IMPORT_CHARS, 'the text is larger than the 20 MB limit').optional(),
-      path: z.string().min(1).max(4096).optional(),
-      /** a file's bytes, for windows that cannot name a path (browser mode, sandboxed renderer) */
-      file: z.object({
-        name: z.string().min(1).max(255),
-        base64: z.string().max(Math.ceil((MAX_IMPORT_CHARS * 4) / 3) + 4, 'the file is larger than the 20 MB limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file.base64 is not base64'),
-      }).strict().optional(),
-      title: z.string().max(1000).optional(),
-    }).strict().refine((a) => [a.text, a.path, a.file].filter((x) => x !== undefined).length === 1, 'give exactly one of text, path or file'),
+    args: z.object(PreviewFields).strict().refine(oneInput, 'give exactly one of text, path or file'),
     result: z.object({ proposal: ImportProposalSchema }),
   },
+  /** one file of "Import all": previewed and committed as proposed, in the background import process */
+  'import.auto': { args: AutoArgsSchema, result: AutoResult },
   'import.commit': { args: CommitArgsSchema, result: CommitResult },
   'import.batch': {
     args: z.object({

@@ -14,7 +14,7 @@ export const METHOD_NAMES: readonly string[] = [
   'source.get', 'source.grade', 'source.update',
   'note.list', 'note.add', 'note.update', 'note.delete',
   'history.list', 'history.undo', 'history.redo',
-  'import.preview', 'import.commit', 'import.batch', 'import.cancel',
+  'import.preview', 'import.commit', 'import.auto', 'import.batch', 'import.cancel',
   'path.find', 'claim.facts', 'view.get', 'view.save', 'view.list',
   'export.run', 'export.prepare', 'export.saveAs', 'snapshot.import', 'graph.importFile', 'graph.importUpload',
 ];

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Files in the import screen: text files are read in the renderer, .pdf/.docx are sent as bytes
-// for the main process to read (no paths here), HTML is flattened inertly, and "Import all" previews and commits each file
-// with progress, skipping duplicates and listing failures without stopping.
+// for the main process to read (no paths here), HTML is flattened inertly, and "Import all" sends
+// each file to import.auto with progress, skipping duplicates and listing failures without stopping.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProposal } from '../../shared/api/import';
@@ -33,6 +33,14 @@ function setup(gate?: Promise<void>) {
       return { proposal: proposalFor(args.text!, args.text?.includes('SEEN') ? 3 : null) };
     },
     'import.commit': () => ({ sourceId: 10 + next++, historyId: 1, entities: 2, newEntities: 2, claims: 1, relations: 0 }),
+    // "Import all": the main process previews and commits (or skips) each file as the two calls above would
+    'import.auto': async (args) => {
+      await gate;
+      if (args.file) throw new BackendError('refused', `${args.file.name}: the PDF has no text layer`);
+      if (args.text?.includes('BROKEN')) throw new BackendError('internal', 'the extractor failed');
+      if (args.text?.includes('SEEN')) return { status: 'skipped' as const, sourceId: 3, entities: 0, claims: 0 };
+      return { status: 'imported' as const, sourceId: 10 + next++, entities: 2, claims: 1 };
+    },
     'graph.nodes': () => ({ nodes: [], edges: [] }),
     'graph.edgesAmong': () => ({ edges: [] }),
     'app.info': () => ({ version: '0', dbPath: '/x', schemaVersion: 1, counts: {} as never }),
@@ -58,12 +66,17 @@ describe('import files', () => {
     expect(summary.textContent).toContain('two.md');
     expect(summary.textContent).toContain('the extractor failed');
     expect(summary.textContent).toContain('three.pdf: the PDF has no text layer');
-    const pdfCall = backend.calls.find((c) => c.method === 'import.preview' && (c.args as { file?: unknown }).file);
-    expect(pdfCall?.args).toEqual({ file: { name: 'three.pdf', base64: btoa('%PDF-1.7') } });
     expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBe(5);
-    const commits = backend.calls.filter((c) => c.method === 'import.commit').map((c) => c.args as { decisions: unknown[]; metadata?: { title: string } });
-    // auto-accept: no decisions (the API's defaults), the file name as title when the text names none
-    expect(commits).toEqual([{ proposal: expect.anything(), decisions: [], metadata: { title: 'one' } }, { proposal: expect.anything(), decisions: [], metadata: { title: 'five' } }]);
+    // each file goes to import.auto once, in order, binary formats as bytes; the file's name is the
+    // title the main process gives a text that names none
+    expect(backend.calls.filter((c) => c.method === 'import.auto').map((c) => c.args)).toEqual([
+      { text: 'First article.', fallbackTitle: 'one' },
+      { text: 'BROKEN text', fallbackTitle: 'two' },
+      { file: { name: 'three.pdf', base64: btoa('%PDF-1.7') }, fallbackTitle: 'three' },
+      { text: 'SEEN before', fallbackTitle: 'four' },
+      { text: 'Last one.', fallbackTitle: 'five' },
+    ]);
+    expect(backend.calls.filter((c) => c.method === 'import.preview' || c.method === 'import.commit')).toEqual([]);
     expect(useSkein.getState().notice?.text).toBe('Imported 2 of 5 files; 2 failed');
   });
 
@@ -78,7 +91,7 @@ describe('import files', () => {
     await act(async () => { release(); });
     const summary = await screen.findByTestId('import-batch-summary');
     expect(summary.textContent).toMatch(/1 imported.*2 not started/);
-    expect(backend.calls.filter((c) => c.method === 'import.commit')).toHaveLength(1);
+    expect(backend.calls.filter((c) => c.method === 'import.auto')).toHaveLength(1);
   });
 
   it('reviews several files one by one: commit moves to the next, a failed preview is reported and passed over', async () => {

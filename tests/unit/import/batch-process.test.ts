@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphStore } from '../../../db/store';
 import type { BatchStats } from '../../../electron/import/batch-child';
-import { runBatchInBackground } from '../../../electron/import/batch-process';
+import { BackgroundImporter, runBatchInBackground } from '../../../electron/import/batch-process';
 import { BATCH_NICE } from '../../../electron/import/priority';
 import { cancelTask } from '../../../electron/import/tasks';
 import { counts } from './helpers';
@@ -32,7 +32,9 @@ function setUp(n: number, withBinary = false) {
 }
 
 const stores: GraphStore[] = [];
+const importers: BackgroundImporter[] = [];
 afterEach(() => {
+  for (const importer of importers.splice(0)) importer.close();
   for (const store of stores.splice(0)) store.close();
 });
 
@@ -138,5 +140,36 @@ describe('runBatchInBackground', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('BackgroundImporter ("Import all")', () => {
+  it('imports the files it is sent one by one in the background process, skips a text seen before and reports a bad file', async () => {
+    const { store } = setUp(0);
+    const importer = new BackgroundImporter(store, { extractorModule: STUB });
+    importers.push(importer);
+    const notices: string[] = [];
+    store.onChange((notice) => notices.push(notice.action));
+    const text = 'Ivo Kask said that Lena Ots signed the contract in Tallinn.';
+    const first = await importer.importOne({ text, fallbackTitle: 'wire-1' });
+    expect(first).toMatchObject({ status: 'imported', entities: 2, claims: 1 });
+    const memo = makePdf(['Mart Saar said the tender was rigged.'], { title: 'Tender memo' }).toString('base64');
+    expect(await importer.importOne({ file: { name: 'memo.pdf', base64: memo }, fallbackTitle: 'memo' })).toMatchObject({ status: 'imported' });
+    expect(await importer.importOne({ text, fallbackTitle: 'again' })).toEqual({ status: 'skipped', sourceId: first.sourceId, entities: 0, claims: 0 });
+    const broken = Buffer.from('%PDF-1.4 nothing else').toString('base64');
+    await expect(importer.importOne({ file: { name: 'scan.pdf', base64: broken } })).rejects.toMatchObject({ code: 'refused', message: 'scan.pdf: the PDF is damaged or malformed and cannot be read' });
+    // this connection reads what the process wrote: a text without a title took its file's name
+    expect(counts(store)).toMatchObject({ sources: 2, history: 2 });
+    expect(store.db.prepare('SELECT title FROM source ORDER BY id').pluck().all()).toEqual(['wire-1', 'Tender memo']);
+    expect(notices.filter((a) => a !== 'external')).toHaveLength(2);
+  });
+
+  it('imports into an in-memory investigation in this process', async () => {
+    const store = GraphStore.memory();
+    stores.push(store);
+    const importer = new BackgroundImporter(store, { extractorModule: STUB });
+    const result = await importer.importOne({ text: 'Piret Tamm said that Mart Saar resigned.', fallbackTitle: 'note' });
+    expect(result.status).toBe('imported');
+    expect(counts(store)).toMatchObject({ sources: 1, history: 1 });
   });
 });
