@@ -25,6 +25,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '200' },
       limit: { type: 'string', default: String(S2_LIMIT) },
       articles: { type: 'string', default: '1000' },
+      // S6 as the CLI and import.batch run it (batch), or as the windows' "Import all" does (auto)
+      's6-mode': { type: 'string', default: 'batch' },
     },
   });
   const entities = Number(values.entities);
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('--limit must be 1–500');
   const articles = Number(values.articles);
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a positive integer');
+  const s6Mode = values['s6-mode'];
+  if (s6Mode !== 'batch' && s6Mode !== 'auto') throw new Error('--s6-mode must be batch or auto');
   const only = new Set((values.only ?? 'S1,S2,S3,S4,S5,S6,S7').split(',').map((s) => s.trim().toUpperCase()));
 
   const started = Date.now();
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
     if (only.has('S3')) emit(await benchSearch(router, store.db, { runs }));
     if (only.has('S4')) emit(await benchS4(store, runs));
     if (only.has('S5')) emit(await benchS5());
-    if (only.has('S6')) emit(await benchBatch(dataset.path, entities, articles, log));
+    if (only.has('S6')) emit(await benchBatch(dataset.path, entities, articles, log, s6Mode));
     if (only.has('S7')) emit(await benchS7(dataset.path));
   } finally {
     store.close();

@@ -140,7 +140,7 @@ export class BackgroundImporter {
   private running: Running | null = null;
   private nextId = 1;
 
-  constructor(private readonly store: GraphStore, private readonly options: Pick<BackgroundOptions, 'entry' | 'extractorModule'> = {}) {}
+  constructor(private readonly store: GraphStore, private readonly options: Pick<BackgroundOptions, 'entry' | 'extractorModule' | 'onStart'> = {}) {}
 
   async importOne(args: AutoArgs): Promise<AutoResult> {
     const entry = this.store.path === ':memory:' ? null : this.options.entry ?? childEntry();
@@ -183,7 +183,7 @@ export class BackgroundImporter {
     };
     try {
       const child = spawner(entry.file, entry.execArgv, {
-        spawn: () => {},
+        spawn: (pid) => this.options.onStart?.(pid),
         message: (message) => {
           if ('autoDone' in message) settle(message.autoDone.id, (p) => p.resolve(message.autoDone.result));
           else if ('autoFailed' in message) settle(message.autoFailed.id, (p) => p.reject(new ApiError(message.autoFailed.code as ErrorCode, message.autoFailed.message)));
