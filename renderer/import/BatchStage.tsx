@@ -1,5 +1,6 @@
 // Auto-accept import of several files: a progress bar (done/total and the current file), Cancel,
-// and at the end a summary that lists every failure (a failure never stops the batch).
+// "Continue in the background" (the screen hides, the batch goes on, BatchIndicator shows it), and
+// at the end a summary that lists every failure (a failure never stops the batch).
 export interface BatchOutcome { name: string; status: 'imported' | 'skipped' | 'failed'; detail: string; sourceId?: number }
 
 export interface BatchState {
@@ -11,7 +12,7 @@ export interface BatchState {
   cancelled: boolean;
 }
 
-export function BatchStage({ batch, onCancel, onClose }: { batch: BatchState; onCancel(): void; onClose(): void }) {
+export function BatchStage({ batch, onCancel, onHide, onClose }: { batch: BatchState; onCancel(): void; onHide(): void; onClose(): void }) {
   const failed = batch.outcomes.filter((o) => o.status === 'failed');
   const imported = batch.outcomes.filter((o) => o.status === 'imported');
   const skipped = batch.outcomes.filter((o) => o.status === 'skipped');
@@ -38,8 +39,33 @@ export function BatchStage({ batch, onCancel, onClose }: { batch: BatchState; on
       <div className="import-actions">
         {batch.finished
           ? <button type="button" className="primary" onClick={onClose}>Close</button>
-          : <button type="button" onClick={onCancel} data-testid="import-batch-cancel">Cancel</button>}
+          : (
+            <>
+              <button type="button" className="primary" onClick={onHide} data-testid="import-batch-hide">Continue in the background</button>
+              <button type="button" onClick={onCancel} data-testid="import-batch-cancel">Cancel</button>
+            </>
+          )}
       </div>
+    </div>
+  );
+}
+
+/** The batch while the import screen is hidden: progress and Cancel, then the result, and a way back to the screen. */
+export function BatchIndicator({ batch, onShow, onCancel }: { batch: BatchState; onShow(): void; onCancel(): void }) {
+  const failed = batch.outcomes.filter((o) => o.status === 'failed').length;
+  const imported = batch.outcomes.filter((o) => o.status === 'imported').length;
+  return (
+    <div className="import-indicator" role="status" aria-live="polite" data-testid="import-indicator">
+      {batch.finished
+        ? <span>Import {batch.cancelled ? 'cancelled' : 'finished'}: {imported} imported{failed > 0 ? `, ${failed} failed` : ''}</span>
+        : (
+          <>
+            <span>Importing {batch.done} of {batch.total} files</span>
+            <progress max={batch.total} value={batch.done} />
+          </>
+        )}
+      <button type="button" onClick={onShow} data-testid="import-indicator-show">{batch.finished ? 'Summary' : 'Show'}</button>
+      {!batch.finished && <button type="button" onClick={onCancel} data-testid="import-indicator-cancel">Cancel</button>}
     </div>
   );
 }

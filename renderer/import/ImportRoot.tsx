@@ -1,8 +1,10 @@
-// The import feature's one mount point in the shell: shows the import screen when it is open, and
-// turns files dropped anywhere on the window into an opened import screen with those files.
+// The import feature's one mount point in the shell: shows the import screen when it is open (or the
+// "Import all" batch's indicator when the screen was hidden while it runs), and turns files dropped
+// anywhere on the window into an opened import screen with those files.
 import { useEffect } from 'react';
 import type { Actions } from '../app/actions';
-import { closeImport, openImport, useImportScreen } from './importStore';
+import { BatchIndicator } from './BatchStage';
+import { cancelImportBatch, closeImport, openImport, useImportScreen } from './importStore';
 import { ImportScreen } from './ImportScreen';
 
 function hasFiles(event: DragEvent): boolean {
@@ -11,6 +13,7 @@ function hasFiles(event: DragEvent): boolean {
 
 export function ImportRoot({ actions }: { actions: Actions }) {
   const open = useImportScreen((s) => s.open);
+  const batch = useImportScreen((s) => s.batch);
 
   useEffect(() => {
     // without preventDefault on dragover the browser would navigate to the dropped file
@@ -30,5 +33,6 @@ export function ImportRoot({ actions }: { actions: Actions }) {
     return () => { window.removeEventListener('dragover', onDragOver); window.removeEventListener('drop', onDrop); };
   }, []);
 
-  return open ? <ImportScreen actions={actions} onClose={closeImport} /> : null;
+  if (open) return <ImportScreen actions={actions} onClose={closeImport} />;
+  return batch ? <BatchIndicator batch={batch} onShow={() => openImport()} onCancel={cancelImportBatch} /> : null;
 }

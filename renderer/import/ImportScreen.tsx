@@ -10,7 +10,7 @@ import { useSkein } from '../state/store';
 import { BatchStage, type BatchOutcome } from './BatchStage';
 import { placeImportOnCanvas } from './canvas';
 import { isReadable, previewArgs, readFileItems, type ImportItem } from './files';
-import { useImportScreen } from './importStore';
+import { clearImportBatch, useImportScreen } from './importStore';
 import { InputStage } from './InputStage';
 import { commitArgs, initialReview, isEdited, type Review } from './review';
 import { ReviewStage } from './ReviewStage';
@@ -112,7 +112,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
   const dirty = current ? isEdited(current.base, current.review) : Boolean(text.trim() || title.trim());
   const running = batch !== null && !batch.finished;
   const requestClose = () => {
-    if (running) return; // Cancel stops the batch first; the summary then has a Close button
+    if (running) return onClose(); // the batch goes on; the indicator in the window shows it
     if (dirty) setConfirming(true);
     else onClose();
   };
@@ -154,7 +154,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
       data-testid="import-screen" onKeyDown={onKeyDown}>
       <div className="import-head">
         <h2 id="import-screen-title">Import</h2>
-        <button type="button" className="icon-button" aria-label="Close import" onClick={requestClose} disabled={running}>×</button>
+        <button type="button" className="icon-button" aria-label="Close import" onClick={requestClose}>×</button>
       </div>
       {confirming && (
         <div className="import-confirm" role="alertdialog" aria-label="Discard this import?" data-testid="import-discard">
@@ -165,7 +165,7 @@ export function ImportScreen({ actions, onClose }: { actions: Actions; onClose()
       )}
       {error && <p className="error-text import-error" role="alert" data-testid="import-error">{error}</p>}
       {batch ? (
-        <BatchStage batch={batch} onCancel={cancel} onClose={onClose} />
+        <BatchStage batch={batch} onCancel={cancel} onHide={onClose} onClose={() => { clearImportBatch(); onClose(); }} />
       ) : current ? (
         <ReviewStage key={`${current.proposal.sha256}:${position ?? ''}`} proposal={current.proposal} review={current.review} busy={busy} position={position}
           setReview={(update) => setCurrent((c) => (c ? { ...c, review: update(c.review) } : c))}

@@ -11,10 +11,12 @@ import { BackendProvider } from '../../renderer/backend/context';
 import { BackendError } from '../../renderer/backend/types';
 import { htmlToText } from '../../renderer/import/files';
 import { ImportScreen } from '../../renderer/import/ImportScreen';
+import { ImportRoot } from '../../renderer/import/ImportRoot';
+import { openImport, useImportScreen } from '../../renderer/import/importStore';
 import { resetStore, useSkein } from '../../renderer/state/store';
 import { fakeBackend } from './fakeBackend';
 
-afterEach(() => { cleanup(); resetStore(); });
+afterEach(() => { cleanup(); resetStore(); useImportScreen.setState({ open: false, files: [], batch: null }); });
 
 function proposalFor(text: string, duplicateOf: number | null = null): ImportProposal {
   return {
@@ -129,5 +131,59 @@ describe('import files', () => {
     expect(commandForKey({ ...key, ctrlKey: true, metaKey: false })).toBe('import');
     expect(commandForKey({ ...key, ctrlKey: false, metaKey: true })).toBe('import');
     expect(commandForKey({ ...key, ctrlKey: false, metaKey: false })).toBeNull();
+  });
+
+  it('goes on in the background when the screen is hidden, with progress, cancel and the summary in an indicator', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const backend = fakeBackend({
+      'import.auto': async (args) => {
+        await gate;
+        return { status: 'imported' as const, sourceId: args.text!.length, entities: 1, claims: 0 };
+      },
+      'graph.nodes': () => ({ nodes: [], edges: [] }),
+      'graph.edgesAmong': () => ({ edges: [] }),
+      'app.info': () => ({ version: '0', dbPath: '/x', schemaVersion: 1, counts: {} as never }),
+    });
+    render(<BackendProvider backend={backend}><ImportRoot actions={createActions(backend)} /></BackendProvider>);
+    act(() => openImport([file('a.txt', 'A.'), file('b.txt', 'Bb.'), file('c.txt', 'Ccc.')]));
+    await screen.findByTestId('import-file-list');
+    fireEvent.click(screen.getByTestId('import-all'));
+    fireEvent.click(await screen.findByTestId('import-batch-hide'));
+    // the screen is gone, the batch is not: the window is free and the indicator follows it
+    expect(screen.queryByTestId('import-screen')).toBeNull();
+    expect(screen.getByTestId('import-indicator').textContent).toContain('Importing 0 of 3 files');
+    await act(async () => { release(); });
+    expect((await screen.findByText(/Import finished: 3 imported/)).closest('[data-testid="import-indicator"]')).not.toBeNull();
+    expect(backend.calls.filter((c) => c.method === 'import.auto')).toHaveLength(3);
+    // the summary is one click away, and closing it ends the batch's life
+    fireEvent.click(screen.getByTestId('import-indicator-show'));
+    expect((await screen.findByTestId('import-batch-summary')).textContent).toContain('3 imported, 0 skipped (already imported), 0 failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByTestId('import-screen')).toBeNull();
+    expect(screen.queryByTestId('import-indicator')).toBeNull();
+  });
+
+  it('cancels from the indicator after the file being imported', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const backend = fakeBackend({
+      'import.auto': async () => {
+        await gate;
+        return { status: 'imported' as const, sourceId: 1, entities: 1, claims: 0 };
+      },
+      'graph.nodes': () => ({ nodes: [], edges: [] }),
+      'graph.edgesAmong': () => ({ edges: [] }),
+      'app.info': () => ({ version: '0', dbPath: '/x', schemaVersion: 1, counts: {} as never }),
+    });
+    render(<BackendProvider backend={backend}><ImportRoot actions={createActions(backend)} /></BackendProvider>);
+    act(() => openImport([file('a.txt', 'A.'), file('b.txt', 'B.')]));
+    await screen.findByTestId('import-file-list');
+    fireEvent.click(screen.getByTestId('import-all'));
+    fireEvent.click(await screen.findByTestId('import-batch-hide'));
+    fireEvent.click(screen.getByTestId('import-indicator-cancel'));
+    await act(async () => { release(); });
+    expect(await screen.findByText(/Import cancelled: 1 imported/)).toBeTruthy();
+    expect(backend.calls.filter((c) => c.method === 'import.auto')).toHaveLength(1);
   });
 });
