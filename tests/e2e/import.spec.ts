@@ -130,3 +130,36 @@ test('files dropped on the window are imported all at once, with failures listed
   await expect(page.getByTestId('counts')).toContainText('2 sources');
   await expect(page.getByTestId('canvas-nodes').locator('li[data-kind="source"]')).toHaveCount(2);
 });
+
+test('"Import all" goes on in the background while the analyst searches, and its summary is one click away', async ({ page }) => {
+  const files = Array.from({ length: 6 }, (_, i) => ({
+    name: `wire-${i + 1}.txt`,
+    text: `Analyst Petra Voss said on Monday that the Nordmark Bank paid Lena Morrow ${i + 1} million in 201${i}. Morrow denied it.`,
+  }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return transfer;
+  }, files);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  const screen = page.getByTestId('import-screen');
+  await expect(screen.getByTestId('import-file-list')).toContainText('wire-6.txt');
+  await screen.getByRole('button', { name: 'Import all (auto-accept)' }).click();
+  await screen.getByRole('button', { name: 'Continue in the background' }).click();
+  await expect(screen).toBeHidden();
+  // the window is the analyst's again: search works while the pill follows the import
+  const pill = page.getByTestId('import-indicator');
+  await expect(pill).toBeVisible();
+  // once a file is in, its people can be searched
+  await expect(pill).toContainText(/Importing [1-5] of 6 files|Import finished/, FIRST_PREVIEW);
+  await page.getByTestId('search-input').fill('Voss');
+  await expect(page.getByTestId('search-results')).toContainText('Petra Voss', FIRST_PREVIEW);
+  await expect(pill).toContainText('Import finished: 6 imported', FIRST_PREVIEW);
+  await expect(page.getByTestId('counts')).toContainText('6 sources');
+  await pill.getByRole('button', { name: 'Summary' }).click();
+  await expect(page.getByTestId('import-batch-summary')).toContainText('6 imported, 0 skipped (already imported), 0 failed');
+  await page.getByTestId('import-screen').getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('import-screen')).toBeHidden();
+  await expect(pill).toBeHidden();
+});
