@@ -16,7 +16,9 @@ export function SearchBox({ onOpen }: { onOpen(hit: SearchHit): void }) {
   const { setQuery, setHits, moveActive, closeSearch, notify } = useSkein.getState();
   const input = useRef<HTMLInputElement>(null);
 
-  useSearchHits(query, setHits, (message) => notify('error', message));
+  const dataVersion = useSkein((s) => s.dataVersion);
+  // an open list follows the investigation (names an import brings in appear without retyping)
+  useSearchHits(query, setHits, (message) => notify('error', message), undefined, open ? dataVersion : 0);
 
   useEffect(() => {
     if (focusSeq > 0) { input.current?.focus(); input.current?.select(); }

@@ -1,5 +1,6 @@
 // Debounced typeahead over `search.query`: waits for a pause in typing, then asks once; answers to
-// older queries are dropped by the caller (they compare the query they were asked for).
+// older queries are dropped by the caller (they compare the query they were asked for). A new
+// `version` (the investigation changed, e.g. an import committed a file) asks again.
 import { useEffect } from 'react';
 import type { SearchHit } from '../../shared/api/contract';
 import type { NodeType } from '../../shared/graph/ids';
@@ -13,6 +14,7 @@ export function useSearchHits(
   onHits: (query: string, hits: SearchHit[]) => void,
   onError: (message: string) => void,
   types?: NodeType[],
+  version = 0,
 ): void {
   const backend = useBackend();
   const typeKey = types?.join(',') ?? '';
@@ -32,5 +34,5 @@ export function useSearchHits(
       clearTimeout(timer);
     };
     // the callbacks are deliberately not dependencies: re-running on their identity would re-query
-  }, [query, typeKey, backend]);
+  }, [query, typeKey, backend, version]);
 }

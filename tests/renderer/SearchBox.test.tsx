@@ -88,4 +88,17 @@ describe('search box', () => {
     act(() => useSkein.getState().focusSearch());
     expect(document.activeElement).toBe(input);
   });
+
+  it('asks again when the investigation changes while the list is open (an import brings the name in)', async () => {
+    let known: typeof hits = [];
+    const backend = fakeBackend({ 'search.query': () => ({ hits: known }) });
+    render(<BackendProvider backend={backend}><SearchBox onOpen={() => {}} /></BackendProvider>);
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'Marta' } });
+    await screen.findByText('No matches yet');
+    await vi.waitFor(() => expect(backend.calls.filter((c) => c.method === 'search.query')).toHaveLength(1));
+    known = [hits[1]!];
+    act(() => useSkein.getState().dataChanged());
+    expect((await screen.findByRole('option')).textContent).toBe('PersonMarta Quell');
+    expect(backend.calls.filter((c) => c.method === 'search.query')).toHaveLength(2);
+  });
 });
