@@ -1,7 +1,7 @@
 // The top bar's typeahead: FTS prefix search over names, aliases, claims and sources, typed results,
 // fully usable from the keyboard (↑/↓ move, Enter opens, Escape closes). Opening a hit puts it on
 // the canvas and centres it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/api/contract';
 import { useSkein } from '../state/store';
 import { KindBadge } from './KindBadge';
@@ -17,8 +17,15 @@ export function SearchBox({ onOpen }: { onOpen(hit: SearchHit): void }) {
   const input = useRef<HTMLInputElement>(null);
 
   const dataVersion = useSkein((s) => s.dataVersion);
-  // an open list follows the investigation (names an import brings in appear without retyping)
-  useSearchHits(query, setHits, (message) => notify('error', message), undefined, open ? dataVersion : 0);
+  // an open list follows the investigation (names an import brings in appear without retyping); a
+  // closed one does not ask again, and closing or opening it is no reason to ask either
+  const [asked, setAsked] = useState(0);
+  const openNow = useRef(open);
+  openNow.current = open;
+  useEffect(() => {
+    if (openNow.current) setAsked((n) => n + 1);
+  }, [dataVersion]);
+  useSearchHits(query, setHits, (message) => notify('error', message), undefined, asked);
 
   useEffect(() => {
     if (focusSeq > 0) { input.current?.focus(); input.current?.select(); }
