@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { GraphStore } from '../db/store';
 import type { BatchStats } from '../electron/import/batch-child';
 import { BackgroundImporter, runBatchInBackground } from '../electron/import/batch-process';
+import { processStat, taskStat } from '../electron/import/proc-stat';
 import type { BatchResult } from '../shared/api/import';
 import { CACHE_DIR, fileSize } from './generate';
 import { HUBS, hubId } from './model';
@@ -131,14 +132,12 @@ async function importFileByFile(store: GraphStore, dir: string, texts: string[],
       }
       progress(i + 1, texts.length);
     }
-    const whole = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = whole.slice(whole.lastIndexOf(')') + 2).split(' ');
-    const main = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-    const mainFields = main.slice(main.lastIndexOf(')') + 2).split(' ');
-    // fields from 3 on: utime 14, stime 15, nice 19 (clock ticks of USER_HZ 100)
+    const whole = processStat(pid);
+    const main = taskStat(pid, pid);
+    // utime 14, stime 15 (clock ticks of USER_HZ 100), nice 19
     onStats({
-      pid, extractions: texts.length, extractor: 'workers', cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100,
-      writerCpuSeconds: (Number(mainFields[11]) + Number(mainFields[12])) / 100, nice: Number(fields[16]),
+      pid, extractions: texts.length, extractor: 'workers', cpuSeconds: (whole(14) + whole(15)) / 100,
+      writerCpuSeconds: (main(14) + main(15)) / 100, nice: whole(19),
     });
   } finally {
     importer.close();

@@ -17,9 +17,12 @@ import type { AutoArgs, AutoResult, BatchResult } from '../../shared/api/import'
 import type { GraphStore } from '../../db/store';
 import { runBatch, type BatchOptions } from './batch';
 import type { AutoJob, BatchStart, BatchStats, ChildMessage } from './batch-child';
-import { sharedPool, tsxLoaderUrl } from './extract-pool';
+import { tsxLoaderUrl } from './extract-pool';
 import { autoImport } from './pipeline';
 import { startTask } from './tasks';
+
+/** A script to run as the child, and the runtime's flags for it. */
+interface ChildEntry { file: string; execArgv: string[] }
 
 export interface BackgroundOptions extends Pick<BatchOptions, 'taskId' | 'emit' | 'maxBytes'> {
   /** told the child's process id once it runs (the S6 bench samples its memory) */
@@ -29,7 +32,7 @@ export interface BackgroundOptions extends Pick<BatchOptions, 'taskId' | 'emit' 
   /** tests: a file URL of a stand-in extractor module for the child's extractor worker */
   extractorModule?: string;
   /** tests: the child's script (a bundled batch-child.cjs) instead of the one found beside this module */
-  entry?: { file: string; execArgv: string[] };
+  entry?: ChildEntry;
 }
 
 /** What the host needs to hear from a started child. */
@@ -69,8 +72,13 @@ export function setChildSpawner(spawn: SpawnChild): void {
 
 const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
 
-/** How to start the child here: the compiled script, or the .ts file through tsx; null if neither. */
-function childEntry(): { file: string; execArgv: string[] } | null {
+/**
+ * How to start the child for `store`: the given script (tests), the compiled one, or the .ts file
+ * through tsx; null (work in this process) for an in-memory investigation or when none can start.
+ */
+function childEntry(store: GraphStore, given?: ChildEntry): ChildEntry | null {
+  if (store.path === ':memory:') return null;
+  if (given) return given;
   const compiled = join(here, 'batch-child.cjs');
   if (existsSync(compiled)) return { file: compiled, execArgv: [] };
   const source = join(here, 'batch-child.ts');
@@ -78,12 +86,14 @@ function childEntry(): { file: string; execArgv: string[] } | null {
   return existsSync(source) && tsx ? { file: source, execArgv: ['--import', tsx] } : null;
 }
 
+function stopped(code: number | null, signal: string | null): string {
+  return `the import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+}
+
 /** Imports files and folders as runBatch does, from a background process when one can run. */
 export async function runBatchInBackground(store: GraphStore, paths: readonly string[], options: BackgroundOptions = {}): Promise<BatchResult> {
-  const entry = store.path === ':memory:' ? null : options.entry ?? childEntry();
-  if (!entry) {
-    return runBatch(store, paths, { ...options, extract: (text, extractOptions) => sharedPool().extract(text, extractOptions) });
-  }
+  const entry = childEntry(store, options.entry);
+  if (!entry) return runBatch(store, paths, options);
   const task = startTask(options.taskId);
   try {
     return await new Promise<BatchResult>((resolve, reject) => {
@@ -109,8 +119,7 @@ export async function runBatchInBackground(store: GraphStore, paths: readonly st
             } else if ('failed' in message) finish(() => reject(new ApiError(message.failed.code as ErrorCode, message.failed.message)));
           },
           error: (error) => finish(() => reject(new ApiError('internal', `the import process failed (${error.message})`))),
-          exit: (code, signal) => finish(() => reject(new ApiError('internal',
-            `the import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); the files it had finished are imported`))),
+          exit: (code, signal) => finish(() => reject(new ApiError('internal', `${stopped(code, signal)}; the files it had finished are imported`))),
         });
       } catch (error) {
         finish(() => reject(new ApiError('internal', `the import process could not start (${(error as Error).message})`)));
@@ -143,8 +152,8 @@ export class BackgroundImporter {
   constructor(private readonly store: GraphStore, private readonly options: Pick<BackgroundOptions, 'entry' | 'extractorModule' | 'onStart'> = {}) {}
 
   async importOne(args: AutoArgs): Promise<AutoResult> {
-    const entry = this.store.path === ':memory:' ? null : this.options.entry ?? childEntry();
-    if (!entry) return autoImport(this.store, args, { extract: (text, extractOptions) => sharedPool().extract(text, extractOptions) });
+    const entry = childEntry(this.store, this.options.entry);
+    if (!entry) return autoImport(this.store, args);
     const running = this.running ?? this.start(entry);
     if (running.idle) clearTimeout(running.idle);
     running.idle = null;
@@ -164,7 +173,7 @@ export class BackgroundImporter {
     running?.send({ exit: true });
   }
 
-  private start(entry: { file: string; execArgv: string[] }): Running {
+  private start(entry: ChildEntry): Running {
     const running: Running = { send: () => {}, pending: new Map(), idle: null };
     const settle = (id: number, outcome: (p: Pending) => void) => {
       const pending = running.pending.get(id);
@@ -190,7 +199,7 @@ export class BackgroundImporter {
           else if ('notice' in message) this.store.relay(message.notice);
         },
         error: (error) => failAll(`the import process failed (${error.message})`),
-        exit: (code, signal) => failAll(`the import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`),
+        exit: (code, signal) => failAll(stopped(code, signal)),
       });
       running.send = child.send;
     } catch (error) {

@@ -13,7 +13,7 @@ import type { Statement } from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { EventName, EventPayload } from '../../shared/api/events';
-import { CommitArgsSchema, type BatchResult } from '../../shared/api/import';
+import type { BatchResult } from '../../shared/api/import';
 import { writeImport } from '../../db/import/commit';
 import { knownEntitiesIn, presenceIn } from '../../db/import/gazetteer';
 import { findSourceByHash } from '../../db/queries/sources';
@@ -21,7 +21,7 @@ import { warmPages } from '../../db/queries/page-warm';
 import type { ExtractOptions, Extraction } from '../../shared/extract/types';
 import type { ImportProposal } from '../../shared/api/import';
 import type { GraphStore } from '../../db/store';
-import { previewImport, type PipelineOptions } from './pipeline';
+import { acceptAsProposed, previewImport, type PipelineOptions } from './pipeline';
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from './readers';
 import { osMessage } from './readers/file';
 import { ImportFileError } from './readers/types';
@@ -235,11 +235,10 @@ export async function runBatch(store: GraphStore, paths: readonly string[], opti
           result.skipped.push({ path, reason: 'duplicate', sourceId: proposal.duplicateOf });
           message = `${name} … already imported`;
         } else {
-          const args = CommitArgsSchema.safeParse({ proposal });
-          if (!args.success) throw new ApiError('internal', `the extractor's proposal was refused (${args.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+          const accepted = acceptAsProposed(proposal);
           // its known entities are read before this commit, as settle() assumes
           await next?.dispatched;
-          const { result: written, aliasKeys } = writeImport(store, args.data);
+          const { result: written, aliasKeys } = writeImport(store, accepted);
           committed = { historyId: written.historyId, aliasKeys };
           result.imported.push({ path, sourceId: written.sourceId, entities: written.entities, claims: written.claims });
           message = `${name} … ${plural(written.entities, 'entity', 'entities')}, ${plural(written.claims, 'claim')}`;

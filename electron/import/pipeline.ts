@@ -3,7 +3,7 @@
 // "already imported" and "matches an existing entity" marked. Nothing is written here; writing is
 // db/import/commit.ts, after the analyst (or batch auto-accept) has decided.
 import { basename } from 'node:path';
-import { CommitArgsSchema, type AutoArgs, type AutoResult, type EntityMatch, type ImportProposal } from '../../shared/api/import';
+import { CommitArgsSchema, type AutoArgs, type AutoResult, type CommitArgs, type EntityMatch, type ImportProposal } from '../../shared/api/import';
 import { commitImport } from '../../db/import/commit';
 import { ApiError } from '../../shared/api/errors';
 import type { Extraction, ExtractOptions, KnownEntity, SourceMetadata } from '../../shared/extract/types';
@@ -104,6 +104,17 @@ export async function previewImport(store: GraphStore, input: PreviewInput, opti
 }
 
 /**
+ * The commit of a proposal accepted as the extractor made it (batch and "Import all"), checked
+ * against the API's schema; `title` is given to a text that has none of its own.
+ */
+export function acceptAsProposed(proposal: ImportProposal, title?: string): CommitArgs {
+  const metadata = proposal.metadata.title || !title ? undefined : { title };
+  const commit = CommitArgsSchema.safeParse({ proposal, decisions: [], ...(metadata ? { metadata } : {}) });
+  if (!commit.success) throw new ApiError('internal', `the extractor's proposal was refused (${commit.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  return commit.data;
+}
+
+/**
  * One file of "Import all": previewed, then committed as proposed (one transaction), or skipped as
  * already imported. A text without a title of its own gets `fallbackTitle` (its file's name).
  */
@@ -111,9 +122,6 @@ export async function autoImport(store: GraphStore, args: AutoArgs, options: Pip
   const { fallbackTitle, ...input } = args;
   const proposal = await previewImport(store, input, options);
   if (proposal.duplicateOf !== null) return { status: 'skipped', sourceId: proposal.duplicateOf, entities: 0, claims: 0 };
-  const metadata = proposal.metadata.title || !fallbackTitle ? undefined : { title: fallbackTitle };
-  const commit = CommitArgsSchema.safeParse({ proposal, decisions: [], ...(metadata ? { metadata } : {}) });
-  if (!commit.success) throw new ApiError('internal', `the extractor's proposal was refused (${commit.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
-  const written = commitImport(store, commit.data);
+  const written = commitImport(store, acceptAsProposed(proposal, fallbackTitle));
   return { status: 'imported', sourceId: written.sourceId, entities: written.entities, claims: written.claims };
 }

@@ -20,10 +20,8 @@ export function SearchBox({ onOpen }: { onOpen(hit: SearchHit): void }) {
   // an open list follows the investigation (names an import brings in appear without retyping); a
   // closed one does not ask again, and closing or opening it is no reason to ask either
   const [asked, setAsked] = useState(0);
-  const openNow = useRef(open);
-  openNow.current = open;
   useEffect(() => {
-    if (openNow.current) setAsked((n) => n + 1);
+    if (useSkein.getState().open) setAsked((n) => n + 1);
   }, [dataVersion]);
   useSearchHits(query, setHits, (message) => notify('error', message), undefined, asked);
 

@@ -2,6 +2,7 @@
 // the proposal (people and claims highlighted in the text), ignores one entity, commits, and then
 // finds the politician by the codename the article gave her, with the claim on the canvas. Waits are
 // on DOM state only; the review screen is saved to test-results/import-review*.png for a look.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // the page functions below run in the browser; the spec's tsconfig has no DOM lib
@@ -102,12 +103,8 @@ test('importing the same text again says so, and cancelling writes nothing', asy
   expect(skein.store.read((db) => db.prepare('SELECT (SELECT count(*) FROM source) s, (SELECT count(*) FROM claim) c').get())).toEqual(before);
 });
 
-test('files dropped on the window are imported all at once, with failures listed', async ({ page }) => {
-  const files = [
-    { name: 'halden-post.txt', text: ARTICLE },
-    { name: 'scan.pdf', text: '%PDF-1.7 binary' },
-    { name: 'second.md', text: 'Analyst Petra Voss said that the Nordmark Bank paid Lena Morrow in 2019.' },
-  ];
+/** Drops text files on the window, as a file manager would. */
+async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
     for (const f of list) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
@@ -115,6 +112,14 @@ test('files dropped on the window are imported all at once, with failures listed
   }, files);
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
+test('files dropped on the window are imported all at once, with failures listed', async ({ page }) => {
+  await dropFiles(page, [
+    { name: 'halden-post.txt', text: ARTICLE },
+    { name: 'scan.pdf', text: '%PDF-1.7 binary' },
+    { name: 'second.md', text: 'Analyst Petra Voss said that the Nordmark Bank paid Lena Morrow in 2019.' },
+  ]);
 
   const screen = page.getByTestId('import-screen');
   // binary documents are sent as bytes for the main process's PDF reader, which refuses this fake one
@@ -132,17 +137,10 @@ test('files dropped on the window are imported all at once, with failures listed
 });
 
 test('"Import all" goes on in the background while the analyst searches, and its summary is one click away', async ({ page }) => {
-  const files = Array.from({ length: 6 }, (_, i) => ({
+  await dropFiles(page, Array.from({ length: 6 }, (_, i) => ({
     name: `wire-${i + 1}.txt`,
     text: `Analyst Petra Voss said on Monday that the Nordmark Bank paid Lena Morrow ${i + 1} million in 201${i}. Morrow denied it.`,
-  }));
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
-    return transfer;
-  }, files);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  })));
   const screen = page.getByTestId('import-screen');
   await expect(screen.getByTestId('import-file-list')).toContainText('wire-6.txt');
   await screen.getByRole('button', { name: 'Import all (auto-accept)' }).click();
